@@ -1,12 +1,23 @@
 package dev.ferry;
 
+import dev.ferry.system.FerryHome;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableScheduling
 public class FerryApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(FerryApplication.class, args);
+        FerryHome home = FerryHome.resolve(args, System.getenv());
+        String problem = home.problem();
+        if (problem != null) {
+            System.err.println("Ferry cannot start: " + problem);
+            System.exit(2);
+        }
+        SpringApplication app = new SpringApplication(FerryApplication.class);
+        app.setDefaultProperties(home.defaultProperties());
+        app.run(args);
     }
 }

@@ -1,0 +1,112 @@
+package dev.ferry.orders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The order journal: an append-only record of each step's outcome and the ids it produced. */
+@Component
+public class Journal {
+
+    private static final int MAX_DETAIL = 2000;
+    private static final TypeReference<Map<String, String>> REFS = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    Journal(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void append(String orderId, String step, StepOutcome outcome, String detail) {
+        append(orderId, step, outcome, detail, Map.of());
+    }
+
+    public void append(String orderId, String step, StepOutcome outcome, String detail, Map<String, String> refs) {
+        jdbc.sql("""
+                INSERT INTO order_journal (order_id, step, outcome, detail, refs, recorded_at)
+                VALUES (:orderId, :step, :outcome, :detail, :refs, :at)""")
+                .param("orderId", orderId)
+                .param("step", step)
+                .param("outcome", outcome.name())
+                .param("detail", truncate(detail))
+                .param("refs", refs.isEmpty() ? null : write(refs))
+                .param("at", Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    public List<JournalEntry> entries(String orderId) {
+        return jdbc.sql("SELECT step, outcome, detail, refs, recorded_at FROM order_journal WHERE order_id = :id ORDER BY id")
+                .param("id", orderId)
+                .query(this::entry)
+                .list();
+    }
+
+    /** The journals of several orders in one query, for a page of orders. */
+    public Map<String, List<JournalEntry>> entries(List<String> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<JournalEntry>> byOrder = new LinkedHashMap<>();
+        jdbc.sql("SELECT order_id, step, outcome, detail, refs, recorded_at FROM order_journal"
+                        + " WHERE order_id IN (:ids) ORDER BY id")
+                .param("ids", orderIds)
+                .query(rs -> {
+                    byOrder.computeIfAbsent(rs.getString("order_id"), k -> new ArrayList<>()).add(entry(rs, 0));
+                });
+        return byOrder;
+    }
+
+    /** Steps that completed once already: a replay or a redelivered message must not repeat them downstream. */
+    public Set<String> completedSteps(String orderId) {
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT step FROM order_journal WHERE order_id = :id AND outcome = 'OK'")
+                .param("id", orderId)
+                .query(String.class)
+                .list());
+    }
+
+    private JournalEntry entry(ResultSet rs, int row) throws SQLException {
+        String refs = rs.getString("refs");
+        return new JournalEntry(
+                rs.getString("step"),
+                StepOutcome.valueOf(rs.getString("outcome")),
+                rs.getTimestamp("recorded_at").toInstant(),
+                rs.getString("detail"),
+                refs == null ? Map.of() : read(refs));
+    }
+
+    private Map<String, String> read(String refs) {
+        try {
+            return json.readValue(refs, REFS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Journal refs are not JSON: " + refs, e);
+        }
+    }
+
+    private String write(Map<String, String> refs) {
+        try {
+            return json.writeValueAsString(refs);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static String truncate(String detail) {
+        if (detail == null || detail.length() <= MAX_DETAIL) {
+            return detail;
+        }
+        return detail.substring(0, MAX_DETAIL - 1) + "…";
+    }
+}

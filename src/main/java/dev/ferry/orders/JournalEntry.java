@@ -1,0 +1,7 @@
+package dev.ferry.orders;
+
+import java.time.Instant;
+import java.util.Map;
+
+public record JournalEntry(String step, StepOutcome outcome, Instant at, String detail, Map<String, String> refs) {
+}

@@ -1,0 +1,123 @@
+package dev.ferry.orders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one way into Ferry for an order, whether posted, pushed or pulled. An order is durable once
+ * its row is committed; the queue send comes after, and the re-publisher covers a send that never
+ * happened. Duplicates are stopped by the database's unique constraints, so concurrent copies of the
+ * same order still yield one.
+ */
+@Service
+public class OrderIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
+    private static final int MAX_KEY_LENGTH = 255;
+
+    private final OrderValidator validator;
+    private final OrderStore store;
+    private final Journal journal;
+    private final OrderQueue queue;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+
+    OrderIntake(OrderValidator validator, OrderStore store, Journal journal, OrderQueue queue,
+            TransactionTemplate tx, ObjectMapper json) {
+        this.validator = validator;
+        this.store = store;
+        this.journal = journal;
+        this.queue = queue;
+        this.tx = tx;
+        this.json = json;
+    }
+
+    public Intake accept(ObjectNode order, String idempotencyKey) {
+        checkKey(idempotencyKey);
+        List<Violation> violations = validator.violations(order);
+        if (!violations.isEmpty()) {
+            throw new InvalidOrderException("The order does not match the order schema.", violations);
+        }
+        String payload = write(order);
+        String hash = sha256(payload);
+        String source = order.path("source").asText();
+        String externalId = order.path("externalId").asText();
+
+        Optional<Intake> earlier = findEarlier(idempotencyKey, hash, source, externalId);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        String id = UUID.randomUUID().toString();
+        try {
+            tx.executeWithoutResult(status -> {
+                store.insert(id, source, externalId, idempotencyKey, hash, payload, Instant.now());
+                journal.append(id, "accept", StepOutcome.OK, "Accepted from " + source + " as " + externalId);
+            });
+        } catch (DuplicateKeyException raced) {
+            // a concurrent copy of the same order committed first: answer with that one
+            return findEarlier(idempotencyKey, hash, source, externalId).orElseThrow(() -> raced);
+        }
+        enqueue(id);
+        return new Intake(id, OrderStatus.ACCEPTED, true);
+    }
+
+    void enqueue(String id) {
+        try {
+            queue.send(id);
+            store.markEnqueued(id);
+        } catch (RuntimeException e) {
+            // the order is committed; the re-publisher queues it once the broker answers again
+            log.warn("Order {} is stored but could not be queued yet: {}", id, e.getMessage());
+        }
+    }
+
+    private Optional<Intake> findEarlier(String key, String hash, String source, String externalId) {
+        if (key != null) {
+            var byKey = store.findByIdempotencyKey(key);
+            if (byKey.isPresent()) {
+                if (!byKey.get().payloadHash().equals(hash)) {
+                    throw new IdempotencyKeyReusedException(key, byKey.get().id());
+                }
+                return byKey.map(e -> new Intake(e.id(), e.status(), false));
+            }
+        }
+        return store.findBySourceAndExternalId(source, externalId).map(e -> new Intake(e.id(), e.status(), false));
+    }
+
+    private static void checkKey(String key) {
+        if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
+            throw new InvalidOrderException("The Idempotency-Key header is not usable.", List.of(
+                    new Violation("", "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " visible characters")));
+        }
+    }
+
+    private String write(ObjectNode order) {
+        try {
+            return json.writeValueAsString(order);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.ferry.orders;
+
+public enum OrderStatus {
+    ACCEPTED, IN_PROGRESS, COMPLETED, FLAGGED, DISCARDED
+}

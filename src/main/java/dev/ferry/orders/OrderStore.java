@@ -1,0 +1,234 @@
+package dev.ferry.orders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Orders in the database. Duplicate protection lives in the table's unique constraints. */
+@Component
+public class OrderStore {
+
+    private static final String COLUMNS = "id, source, external_id, status, payload, refs, created_at, updated_at";
+    private static final TypeReference<Map<String, String>> REFS = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    OrderStore(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException when the key or source+externalId exists */
+    void insert(String id, String source, String externalId, String idempotencyKey, String payloadHash,
+            String payload, Instant now) {
+        jdbc.sql("""
+                INSERT INTO orders (id, source, external_id, idempotency_key, payload_hash, payload, status,
+                                    created_at, updated_at)
+                VALUES (:id, :source, :externalId, :key, :hash, :payload, 'ACCEPTED', :now, :now)""")
+                .param("id", id)
+                .param("source", source)
+                .param("externalId", externalId)
+                .param("key", idempotencyKey)
+                .param("hash", payloadHash)
+                .param("payload", payload)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    record Existing(String id, String payloadHash, OrderStatus status) {
+    }
+
+    Optional<Existing> findByIdempotencyKey(String key) {
+        return jdbc.sql("SELECT id, payload_hash, status FROM orders WHERE idempotency_key = :key")
+                .param("key", key)
+                .query(this::existing)
+                .optional();
+    }
+
+    Optional<Existing> findBySourceAndExternalId(String source, String externalId) {
+        return jdbc.sql("SELECT id, payload_hash, status FROM orders WHERE source = :source AND external_id = :externalId")
+                .param("source", source)
+                .param("externalId", externalId)
+                .query(this::existing)
+                .optional();
+    }
+
+    public Optional<OrderRecord> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id = :id")
+                .param("id", id)
+                .query(this::record)
+                .optional();
+    }
+
+    List<OrderRecord> page(OrderStatus status, String source, int page, int size) {
+        var filter = Filter.of(status, source);
+        return filter.bind(jdbc.sql("SELECT " + COLUMNS + " FROM orders" + filter.where()
+                        + " ORDER BY created_at DESC, id DESC LIMIT :size OFFSET :offset"))
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(this::record)
+                .list();
+    }
+
+    long count(OrderStatus status, String source) {
+        var filter = Filter.of(status, source);
+        return filter.bind(jdbc.sql("SELECT COUNT(*) FROM orders" + filter.where()))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Only the filters given end up in the SQL: a typed NULL parameter is not portable across databases. */
+    private record Filter(Map<String, String> params) {
+
+        static Filter of(OrderStatus status, String source) {
+            Map<String, String> params = new LinkedHashMap<>();
+            if (status != null) {
+                params.put("status", status.name());
+            }
+            if (source != null && !source.isBlank()) {
+                params.put("source", source);
+            }
+            return new Filter(params);
+        }
+
+        String where() {
+            if (params.isEmpty()) {
+                return "";
+            }
+            return " WHERE " + String.join(" AND ", params.keySet().stream().map(k -> k + " = :" + k).toList());
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql) {
+            params.forEach(sql::param);
+            return sql;
+        }
+    }
+
+    void markEnqueued(String id) {
+        jdbc.sql("UPDATE orders SET enqueued_at = :now WHERE id = :id")
+                .param("now", Timestamp.from(Instant.now()))
+                .param("id", id)
+                .update();
+    }
+
+    /** Accepted orders that never reached the queue (the broker send failed, or the node died in between). */
+    List<String> unqueued(Instant acceptedBefore, int limit) {
+        return jdbc.sql("SELECT id FROM orders WHERE status = 'ACCEPTED' AND enqueued_at IS NULL"
+                        + " AND created_at < :before ORDER BY created_at LIMIT :limit")
+                .param("before", Timestamp.from(acceptedBefore))
+                .param("limit", limit)
+                .query(String.class)
+                .list();
+    }
+
+    /** Orders whose worker stopped holding its claim without finishing: a node died mid-flight. */
+    List<String> abandoned(Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM orders WHERE status = 'IN_PROGRESS' AND lease_until < :now"
+                        + " ORDER BY updated_at LIMIT :limit")
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Takes the order for processing. Only one worker wins, whatever the number of copies of its
+     * message: the update is conditional on the order being free.
+     */
+    public boolean claim(String id, String owner, Instant until) {
+        Instant now = Instant.now();
+        return jdbc.sql("""
+                UPDATE orders SET status = 'IN_PROGRESS', lease_owner = :owner, lease_until = :until, updated_at = :now
+                WHERE id = :id AND (status = 'ACCEPTED' OR (status = 'IN_PROGRESS' AND lease_until < :now))""")
+                .param("owner", owner)
+                .param("until", Timestamp.from(until))
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update() == 1;
+    }
+
+    /** A node that starts holds no work yet: claims under its name come from before a crash. */
+    public int releaseClaims(String owner) {
+        return jdbc.sql("UPDATE orders SET lease_until = :past WHERE lease_owner = :owner AND status = 'IN_PROGRESS'")
+                .param("past", Timestamp.from(Instant.EPOCH))
+                .param("owner", owner)
+                .update();
+    }
+
+    public void finish(String id, OrderStatus status) {
+        jdbc.sql("UPDATE orders SET status = :status, lease_owner = NULL, lease_until = NULL, updated_at = :now WHERE id = :id")
+                .param("status", status.name())
+                .param("now", Timestamp.from(Instant.now()))
+                .param("id", id)
+                .update();
+    }
+
+    @Transactional
+    public Map<String, String> addRefs(String id, Map<String, String> added) {
+        String current = jdbc.sql("SELECT refs FROM orders WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(String.class)
+                .single();
+        Map<String, String> refs = new LinkedHashMap<>(readRefs(current));
+        refs.putAll(added);
+        jdbc.sql("UPDATE orders SET refs = :refs, updated_at = :now WHERE id = :id")
+                .param("refs", write(refs))
+                .param("now", Timestamp.from(Instant.now()))
+                .param("id", id)
+                .update();
+        return refs;
+    }
+
+    private Existing existing(ResultSet rs, int row) throws SQLException {
+        return new Existing(rs.getString("id"), rs.getString("payload_hash"), OrderStatus.valueOf(rs.getString("status")));
+    }
+
+    private OrderRecord record(ResultSet rs, int row) throws SQLException {
+        return new OrderRecord(
+                rs.getString("id"),
+                rs.getString("source"),
+                rs.getString("external_id"),
+                OrderStatus.valueOf(rs.getString("status")),
+                readPayload(rs.getString("payload")),
+                readRefs(rs.getString("refs")),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private ObjectNode readPayload(String payload) {
+        try {
+            return (ObjectNode) json.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored order payload is not JSON", e);
+        }
+    }
+
+    private Map<String, String> readRefs(String refs) {
+        try {
+            return json.readValue(refs, REFS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored order refs are not JSON: " + refs, e);
+        }
+    }
+
+    private String write(Map<String, String> refs) {
+        try {
+            return json.writeValueAsString(refs);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

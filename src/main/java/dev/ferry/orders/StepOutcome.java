@@ -1,0 +1,5 @@
+package dev.ferry.orders;
+
+public enum StepOutcome {
+    OK, RETRY, SKIPPED, FAILED
+}

@@ -1,0 +1,55 @@
+package dev.ferry.system;
+
+import dev.ferry.orders.IdempotencyKeyReusedException;
+import dev.ferry.orders.InvalidOrderException;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every API error leaves as RFC 9457 problem+json; the type names the problem, the detail says what to do. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidOrderException.class)
+    ProblemDetail invalidOrder(InvalidOrderException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-order", "Invalid order", e.getMessage());
+        problem.setProperty("errors", e.violations());
+        return problem;
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail keyReused(IdempotencyKeyReusedException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                "Idempotency-Key reused", e.getMessage());
+        problem.setProperty("orderId", e.orderId());
+        return problem;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Request failed", e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "Ferry could not complete the request; the error is in its log.");
+    }
+
+    // Spring's own exceptions (ResponseStatusException, 404, 405, 415 ...) get a type too.
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getType().equals(URI.create("about:blank"))) {
+            problem.setType(Problems.type(Problems.slug(status)));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+}
