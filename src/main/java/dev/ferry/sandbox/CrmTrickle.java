@@ -1,0 +1,66 @@
+package dev.ferry.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The CRM's orders arriving over time: {@code trickle-initial} at start, then one more every
+ * {@code trickle-every}, up to {@code trickle-max}. Worked out from the clock on each read, so no thread runs.
+ */
+final class CrmTrickle {
+
+    private static final int PAGE_SIZE = 50;
+    private static final Duration BEFORE_START = Duration.ofMinutes(5);
+
+    private final SandboxSettings.Crm settings;
+    private final Clock clock;
+    private final CrmOrders orders;
+    private final Set<String> processed = ConcurrentHashMap.newKeySet();
+    private volatile Instant start;
+
+    CrmTrickle(SandboxSettings.Crm settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.orders = new CrmOrders(settings.trickleInitial());
+        restart();
+    }
+
+    void restart() {
+        processed.clear();
+        start = clock.instant();
+    }
+
+    int appeared() {
+        long ticks = Math.max(0, Duration.between(start, clock.instant()).toNanos()
+                / settings.trickleEvery().toNanos());
+        return (int) Math.min(settings.trickleMax(), settings.trickleInitial() + ticks);
+    }
+
+    /** The orders that have appeared and not yet been written back, oldest first, one page. */
+    List<ObjectNode> open() {
+        List<ObjectNode> open = new ArrayList<>();
+        int appeared = appeared();
+        for (int n = 1; n <= appeared && open.size() < PAGE_SIZE; n++) {
+            if (!processed.contains(CrmOrders.number(n))) {
+                open.add(orders.order(n, createdAt(n)));
+            }
+        }
+        return open;
+    }
+
+    void markProcessed(String orderNumber) {
+        processed.add(orderNumber);
+    }
+
+    private Instant createdAt(int n) {
+        int sinceInitial = n - settings.trickleInitial();
+        return sinceInitial <= 0 ? start.minus(BEFORE_START.multipliedBy(1L - sinceInitial))
+                : start.plus(settings.trickleEvery().multipliedBy(sinceInitial));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.ferry.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An order or invoice line as the ERP and the accounting system both take it. */
+record PricedLine(String sku, int quantity, BigDecimal unitPrice) {
+
+    static List<PricedLine> readAll(JsonNode body) {
+        JsonNode lines = Fields.nonEmptyArray(body, "lines");
+        List<PricedLine> read = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode line = lines.get(i);
+            String where = "lines[" + i + "].";
+            read.add(new PricedLine(Fields.text(line, where, "sku"), Fields.quantity(line, where),
+                    Fields.money(line, where, "unitPrice")));
+        }
+        return read;
+    }
+
+    static BigDecimal total(List<PricedLine> lines) {
+        return lines.stream().map(PricedLine::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    static ArrayNode toJson(List<PricedLine> lines) {
+        ArrayNode array = Json.array();
+        lines.forEach(line -> array.add(line.toJson()));
+        return array;
+    }
+
+    BigDecimal amount() {
+        return unitPrice.multiply(BigDecimal.valueOf(quantity));
+    }
+
+    private ObjectNode toJson() {
+        return Json.object()
+                .put("sku", sku)
+                .put("quantity", quantity)
+                .put("unitPrice", unitPrice.toPlainString())
+                .put("amount", amount().toPlainString());
+    }
+}

@@ -1,0 +1,89 @@
+package dev.ferry.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.List;
+
+/** The simulated CRM: customers, a trickle of new orders to pull, and the status write-back. */
+public final class SandboxCrm extends SimulatedApi {
+
+    private static final List<String> UPDATE_FIELDS = List.of("ferryOrderId", "source", "externalId", "status",
+            "erpOrderId", "invoiceId", "shipmentId", "trackingNumber");
+
+    private final Clock clock;
+    private final CrmTrickle trickle;
+    private final RecordBook updates = new RecordBook("id");
+    private final IdempotencyStore idempotency = new IdempotencyStore();
+
+    SandboxCrm(SandboxSettings.Crm settings, Clock clock) {
+        super(SandboxSystem.CRM, settings.port(), Auth.bearer(SandboxSystem.CRM, settings.token()));
+        this.clock = clock;
+        this.trickle = new CrmTrickle(settings, clock);
+    }
+
+    /** The order-updates received so far, oldest first. */
+    public List<JsonNode> orderUpdates() {
+        return updates.all();
+    }
+
+    /** What {@code GET /api/orders?status=open} answers right now. */
+    public List<JsonNode> openOrders() {
+        return List.copyOf(trickle.open());
+    }
+
+    @Override
+    List<Route> routes() {
+        return List.of(
+                Route.get("/api/customers/{id}", this::customer),
+                Route.post("/api/customers/{id}/order-updates", this::orderUpdate),
+                Route.get("/api/orders", this::orders));
+    }
+
+    @Override
+    void clearRecords() {
+        updates.clear();
+        idempotency.clear();
+        trickle.restart();
+    }
+
+    private Reply customer(Call call) {
+        return Reply.ok(knownCustomer(call.pathParam("id")).toJson());
+    }
+
+    private Reply orderUpdate(Call call) {
+        CrmCustomer customer = knownCustomer(call.pathParam("id"));
+        JsonNode body = call.json();
+        return idempotency.create(call, attempt -> {
+            Fields.text(body, "ferryOrderId");
+            Fields.text(body, "status");
+            ObjectNode update = updates.add(clock.instant(), sequence -> updateRecord(sequence, customer, body));
+            if ("crm".equals(body.path("source").asText())) {
+                Fields.optionalText(body, "externalId").ifPresent(trickle::markProcessed);
+            }
+            return Reply.json(201, update);
+        });
+    }
+
+    private ObjectNode updateRecord(long sequence, CrmCustomer customer, JsonNode body) {
+        ObjectNode update = Json.object().put("id", "UPD-%06d".formatted(sequence)).put("customerId", customer.id());
+        UPDATE_FIELDS.forEach(field -> Fields.optionalText(body, field).ifPresent(value -> update.put(field, value)));
+        return update.put("receivedAt", clock.instant().toString());
+    }
+
+    private Reply orders(Call call) {
+        String status = call.query("status").orElse("open");
+        if (!"open".equals(status)) {
+            throw Rejection.badRequest("invalid_status",
+                    "The CRM can only list open orders; ask for status=open instead of status=" + status + ".");
+        }
+        ObjectNode page = Json.object();
+        page.putArray("orders").addAll(trickle.open());
+        return Reply.ok(page);
+    }
+
+    private static CrmCustomer knownCustomer(String id) {
+        return CrmCustomers.find(id).orElseThrow(() -> new Rejection(404, "customer_not_found",
+                "No customer with id " + id + " exists in the CRM."));
+    }
+}

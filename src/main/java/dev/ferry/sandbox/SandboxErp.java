@@ -1,0 +1,79 @@
+package dev.ferry.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** The simulated ERP: sales orders, keyed by {@code X-API-Key}. */
+public final class SandboxErp extends SimulatedApi {
+
+    static final String FLAKY_CUSTOMER = "C-FLAKY";
+    private static final int FLAKY_FAILURES = 2;
+    private static final String DISCONTINUED_PREFIX = "DISCONTINUED-";
+
+    private final Clock clock;
+    private final RecordBook salesOrders = new RecordBook("id");
+    private final IdempotencyStore idempotency = new IdempotencyStore();
+
+    SandboxErp(SandboxSettings.Erp settings, Clock clock) {
+        super(SandboxSystem.ERP, settings.port(), Auth.apiKey(SandboxSystem.ERP, "X-API-Key", settings.apiKey()));
+        this.clock = clock;
+    }
+
+    /** How many sales orders the ERP holds. */
+    public int salesOrders() {
+        return salesOrders.size();
+    }
+
+    public List<JsonNode> salesOrderRecords() {
+        return salesOrders.all();
+    }
+
+    @Override
+    List<Route> routes() {
+        return List.of(
+                Route.post("/api/sales-orders", this::create),
+                Route.get("/api/sales-orders/{id}", call -> salesOrders.get(call.pathParam("id"),
+                        "sales_order_not_found", "No sales order with id " + call.pathParam("id")
+                                + " exists in the ERP.")),
+                Route.get("/api/sales-orders", call -> salesOrders.list(call, "salesOrders")));
+    }
+
+    @Override
+    void clearRecords() {
+        salesOrders.clear();
+        idempotency.clear();
+    }
+
+    private Reply create(Call call) {
+        JsonNode body = call.json();
+        return idempotency.create(call, attempt -> {
+            String customerId = Fields.text(body, "customerId");
+            String reference = Fields.text(body, "reference");
+            String currency = Fields.currency(body);
+            List<PricedLine> lines = PricedLine.readAll(body);
+            lines.stream().filter(line -> line.sku().startsWith(DISCONTINUED_PREFIX)).findFirst().ifPresent(line -> {
+                throw Rejection.unprocessable("sku_discontinued",
+                        "Item " + line.sku() + " is discontinued and can no longer be sold.");
+            });
+            if (FLAKY_CUSTOMER.equals(customerId) && attempt <= FLAKY_FAILURES) {
+                return Reply.error(503, "unavailable", "The ERP is temporarily unavailable.");
+            }
+            Instant now = clock.instant();
+            ObjectNode order = salesOrders.add(now, sequence -> {
+                ObjectNode record = Json.object()
+                        .put("id", "SO-%06d".formatted(sequence))
+                        .put("status", "OPEN")
+                        .put("customerId", customerId)
+                        .put("reference", reference);
+                Fields.optionalText(body, "externalId").ifPresent(externalId -> record.put("externalId", externalId));
+                record.put("currency", currency).put("total", PricedLine.total(lines).toPlainString());
+                record.set("lines", PricedLine.toJson(lines));
+                return record.put("createdAt", now.toString());
+            });
+            return Reply.json(201, order).withHeader("Location", "/api/sales-orders/" + order.get("id").asText());
+        });
+    }
+}

@@ -1,0 +1,97 @@
+package dev.ferry.sandbox;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The four simulated systems (CRM, ERP, accounting, shipping), each a WireMock server on its own loopback
+ * port. In the {@code sandbox} profile Spring starts them as a bean; a test starts them with
+ * {@link #start(SandboxSettings)} and stops them with {@link #close()}.
+ */
+public final class SandboxSystems implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxSystems.class);
+
+    private final SandboxCrm crm;
+    private final SandboxErp erp;
+    private final SandboxAccounting accounting;
+    private final SandboxShipping shipping;
+
+    private SandboxSystems(SandboxSettings settings, Clock clock) {
+        crm = new SandboxCrm(settings.crm(), clock);
+        erp = new SandboxErp(settings.erp(), clock);
+        accounting = new SandboxAccounting(settings.accounting(), clock);
+        shipping = new SandboxShipping(settings.shipping(), clock);
+    }
+
+    /** Starts all four; if one cannot listen on its port, none is left running. */
+    public static SandboxSystems start(SandboxSettings settings) {
+        // millisecond timestamps read better in replies than the JVM's nanoseconds
+        return start(settings, Clock.tickMillis(ZoneOffset.UTC));
+    }
+
+    static SandboxSystems start(SandboxSettings settings, Clock clock) {
+        SandboxSystems systems = new SandboxSystems(settings, clock);
+        try {
+            systems.all().forEach(SimulatedApi::start);
+        } catch (RuntimeException e) {
+            systems.stop();
+            throw e;
+        }
+        log.info("Sandbox systems listening: CRM {}, ERP {}, accounting {}, shipping {}",
+                systems.crm.baseUrl(), systems.erp.baseUrl(), systems.accounting.baseUrl(),
+                systems.shipping.baseUrl());
+        return systems;
+    }
+
+    public SandboxCrm crm() {
+        return crm;
+    }
+
+    public SandboxErp erp() {
+        return erp;
+    }
+
+    public SandboxAccounting accounting() {
+        return accounting;
+    }
+
+    public SandboxShipping shipping() {
+        return shipping;
+    }
+
+    public SimulatedApi system(SandboxSystem system) {
+        return switch (system) {
+            case CRM -> crm;
+            case ERP -> erp;
+            case ACCOUNTING -> accounting;
+            case SHIPPING -> shipping;
+        };
+    }
+
+    /** {@code http://localhost:<port>} of one system. */
+    public String baseUrl(SandboxSystem system) {
+        return system(system).baseUrl();
+    }
+
+    /** Forgets all records, idempotency keys and journalled requests, and restarts the CRM's trickle. */
+    public void reset() {
+        all().forEach(SimulatedApi::reset);
+    }
+
+    public void stop() {
+        all().forEach(SimulatedApi::stop);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private List<SimulatedApi> all() {
+        return List.of(crm, erp, accounting, shipping);
+    }
+}

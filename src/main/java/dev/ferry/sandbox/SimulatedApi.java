@@ -1,0 +1,68 @@
+package dev.ferry.sandbox;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.List;
+
+/** What every simulated system offers a test: its WireMock server (for journal assertions) and its URL. */
+public abstract class SimulatedApi {
+
+    private final SandboxSystem system;
+    private final int port;
+    private final Auth auth;
+    private SimulatedServer server;
+
+    SimulatedApi(SandboxSystem system, int port, Auth auth) {
+        this.system = system;
+        this.port = port;
+        this.auth = auth;
+    }
+
+    /** The system's endpoints; called once, at start, because handlers are the subclass's own methods. */
+    abstract List<Route> routes();
+
+    /** Forgets every record and every idempotency key. */
+    abstract void clearRecords();
+
+    public SandboxSystem system() {
+        return system;
+    }
+
+    /** The running WireMock server, e.g. for {@code server().findAll(postRequestedFor(...))}. */
+    public WireMockServer server() {
+        return started().wireMock();
+    }
+
+    /** {@code http://localhost:<port>}, the value the connectors' {@code base-url} expects. */
+    public String baseUrl() {
+        return started().baseUrl();
+    }
+
+    public int port() {
+        return server().port();
+    }
+
+    synchronized void start() {
+        if (server == null) {
+            server = new SimulatedServer(system, port, auth, routes());
+        }
+        server.start();
+    }
+
+    synchronized void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    void reset() {
+        clearRecords();
+        server().resetRequests();
+    }
+
+    private synchronized SimulatedServer started() {
+        if (server == null) {
+            throw new IllegalStateException("The sandbox " + system.title() + " has not been started");
+        }
+        return server;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ferry.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The one Spring test of the package: the bean listens on the very ports the connectors' URLs are built from. */
+class SandboxConfigurationTests {
+
+    private static SpringApplicationBuilder application(String enabled) {
+        return new SpringApplicationBuilder(SandboxConfiguration.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.config.location=optional:file:./no-config-here/",
+                        "spring.main.banner-mode=off",
+                        "ferry.sandbox.enabled=" + enabled,
+                        "ferry.sandbox.erp.port=0",
+                        "ferry.connectors.erp.base-url=http://localhost:${ferry.sandbox.erp.port}");
+    }
+
+    @Test
+    void startsTheSystemsOnThePortsTheConnectorsAreGiven() {
+        SandboxSystems systems;
+        try (ConfigurableApplicationContext context = application("true").run()) {
+            systems = context.getBean(SandboxSystems.class);
+
+            assertThat(context.getEnvironment().getProperty("ferry.connectors.erp.base-url"))
+                    .isEqualTo(systems.erp().baseUrl());
+            assertThat(systems.erp().server().isRunning()).isTrue();
+        }
+        assertThat(systems.erp().server().isRunning()).isFalse();
+    }
+
+    @Test
+    void startsNothingOutsideTheSandbox() {
+        try (ConfigurableApplicationContext context = application("false").run()) {
+            assertThat(context.getBeanNamesForType(SandboxSystems.class)).isEmpty();
+        }
+    }
+}
