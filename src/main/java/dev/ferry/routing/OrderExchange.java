@@ -1,0 +1,17 @@
+package dev.ferry.routing;
+
+/** Exchange properties that carry an order through its route. */
+final class OrderExchange {
+
+    /** The order id: present on every exchange that works on an order. */
+    static final String ORDER_ID = "ferryOrderId";
+    /** The order document (canonical order plus orderId and refs) that steps read. */
+    static final String ORDER = "ferryOrder";
+    /** Steps this order completed before, so they are skipped on a replay or a redelivered message. */
+    static final String COMPLETED_STEPS = "ferryCompletedSteps";
+    /** Set once the order was flagged, so no later step runs or counts as done. */
+    static final String FLAGGED = "ferryFlagged";
+
+    private OrderExchange() {
+    }
+}

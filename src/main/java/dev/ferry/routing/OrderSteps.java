@@ -1,0 +1,173 @@
+package dev.ferry.routing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.connectors.ConnectorFailures;
+import dev.ferry.connectors.Connectors;
+import dev.ferry.connectors.Failure;
+import dev.ferry.orders.Journal;
+import dev.ferry.orders.OrderRecord;
+import dev.ferry.orders.OrderStatus;
+import dev.ferry.orders.OrderStore;
+import dev.ferry.orders.StepOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an order route does around its business steps: claim the order, skip and journal steps,
+ * flag the order when a step fails for good, and mark it complete.
+ */
+@Component("orderSteps")
+public class OrderSteps {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderSteps.class);
+
+    private final OrderStore store;
+    private final Journal journal;
+    private final ConnectorFailures failures;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+    private final String nodeId;
+    private final Duration lease;
+
+    OrderSteps(OrderStore store, Journal journal, ConnectorFailures failures, ApplicationEventPublisher events,
+            ObjectMapper json, @Value("${ferry.node-id}") String nodeId,
+            @Value("${ferry.fulfilment.lease}") Duration lease) {
+        this.store = store;
+        this.journal = journal;
+        this.failures = failures;
+        this.events = events;
+        this.json = json;
+        this.nodeId = nodeId;
+        this.lease = lease;
+    }
+
+    /** The first step of an order route: the body is the order id from the queue. */
+    public void start(Exchange exchange) {
+        String orderId = exchange.getMessage().getBody(String.class);
+        if (!store.claim(orderId, nodeId, Instant.now().plus(lease))) {
+            // done already, or another worker holds it: this copy of the message has nothing to do
+            log.debug("Order {} is not free to work on; message dropped", orderId);
+            exchange.setRouteStop(true);
+            return;
+        }
+        OrderRecord order = store.find(orderId).orElseThrow();
+        exchange.setProperty(OrderExchange.ORDER_ID, orderId);
+        exchange.setProperty(OrderExchange.COMPLETED_STEPS, journal.completedSteps(orderId));
+        ObjectNode document = document(order);
+        exchange.setProperty(OrderExchange.ORDER, document);
+        exchange.getMessage().setBody(document);
+    }
+
+    boolean skipIfDone(Exchange exchange, String step) {
+        Set<?> done = exchange.getProperty(OrderExchange.COMPLETED_STEPS, Set.class);
+        if (done == null || !done.contains(step)) {
+            return false;
+        }
+        journal.append(orderId(exchange), step, StepOutcome.SKIPPED, "Done before; not repeated.");
+        return true;
+    }
+
+    /** Records the step's refs (the ids its reply carried) and gives the next step the order again. */
+    void completed(Exchange exchange, String step) {
+        String orderId = orderId(exchange);
+        ObjectNode order = exchange.getProperty(OrderExchange.ORDER, ObjectNode.class);
+        Object reply = exchange.getMessage().getBody();
+        Map<String, String> refs = reply == order ? Map.of() : refs(reply);
+        if (!refs.isEmpty()) {
+            order.set("refs", json.valueToTree(store.addRefs(orderId, refs)));
+        }
+        journal.append(orderId, step, StepOutcome.OK, refs.isEmpty() ? "Done." : "Done: " + describe(refs), refs);
+        exchange.getMessage().setBody(order);
+    }
+
+    public void complete(Exchange exchange) {
+        store.finish(orderId(exchange), OrderStatus.COMPLETED);
+    }
+
+    /** Called by the order routes' onException once a step failed for good. */
+    public void flag(Exchange exchange) {
+        String orderId = orderId(exchange);
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String step = exchange.getProperty(Exchange.STEP_ID, "start", String.class);
+        Failure failure = failures.describe(cause, exchange.getProperty(Connectors.SYSTEM, String.class));
+        FlagCategory category = category(cause, failure);
+        int attempts = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
+        String reason = failure.reason() + (attempts > 1 ? " (" + attempts + " attempts)" : "");
+        journal.append(orderId, step, StepOutcome.FAILED, category + ": " + reason);
+        store.finish(orderId, OrderStatus.FLAGGED);
+        exchange.setProperty(OrderExchange.FLAGGED, true);
+        log.warn("Order {} flagged at {}: {} {} [{}]", orderId, step, category, reason, failure.detail());
+        events.publishEvent(new OrderFlagged(orderId, step, category, reason, failure.detail(), attempts));
+    }
+
+    /** Called by onRedelivery before each new attempt of a step. */
+    public void retrying(Exchange exchange) {
+        String orderId = exchange.getProperty(OrderExchange.ORDER_ID, String.class);
+        if (orderId == null) {
+            return;
+        }
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Failure failure = failures.describe(cause, exchange.getProperty(Connectors.SYSTEM, String.class));
+        int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
+        long delay = exchange.getMessage().getHeader(Exchange.REDELIVERY_DELAY, 0L, Long.class);
+        journal.append(orderId, exchange.getProperty(Exchange.STEP_ID, "start", String.class), StepOutcome.RETRY,
+                "Attempt " + attempt + " failed: " + failure.reason() + "; trying again after " + delay + " ms.");
+    }
+
+    private static FlagCategory category(Throwable cause, Failure failure) {
+        if (cause instanceof BusinessRuleException) {
+            return FlagCategory.BUSINESS_RULE;
+        }
+        if (cause instanceof BotUnavailableException) {
+            return FlagCategory.BOT_FAILED;
+        }
+        if (failure.transientFailure()) {
+            return FlagCategory.RETRIES_EXHAUSTED;
+        }
+        if (cause instanceof org.apache.camel.http.base.HttpOperationFailedException) {
+            return FlagCategory.DOWNSTREAM_REJECTED;
+        }
+        return FlagCategory.INTERNAL_ERROR;
+    }
+
+    private ObjectNode document(OrderRecord order) {
+        ObjectNode document = order.payload().deepCopy();
+        document.put("orderId", order.id());
+        document.set("refs", json.valueToTree(order.refs()));
+        return document;
+    }
+
+    private Map<String, String> refs(Object reply) {
+        JsonNode node = reply instanceof JsonNode n ? n : reply instanceof Map<?, ?> m ? json.valueToTree(m) : null;
+        if (node == null || !node.isObject()) {
+            return Map.of();
+        }
+        Map<String, String> refs = new LinkedHashMap<>();
+        node.fields().forEachRemaining(field -> {
+            if (field.getValue().isValueNode() && !field.getValue().isNull()) {
+                refs.put(field.getKey(), field.getValue().asText());
+            }
+        });
+        return refs;
+    }
+
+    private static String describe(Map<String, String> refs) {
+        return refs.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    private static String orderId(Exchange exchange) {
+        return exchange.getProperty(OrderExchange.ORDER_ID, String.class);
+    }
+}
