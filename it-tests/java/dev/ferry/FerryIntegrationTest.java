@@ -1,0 +1,137 @@
+package dev.ferry;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.sandbox.SandboxSystems;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application in the sandbox profile: embedded Artemis and H2 in a fresh data directory,
+ * the simulated systems on free ports. Classes that add no properties of their own share one context.
+ * The CRM trickle and the scheduled pull are off here, so every order a test sees is its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ferry.sandbox.crm.trickle-initial=0",
+        "ferry.sandbox.crm.trickle-max=0",
+        "ferry.retry.initial-delay=50",
+        "ferry.retry.max-delay=400",
+        "ferry.schedules.crm-order-pull.cron=0 0 0 1 1 ? 2099"
+})
+abstract class FerryIntegrationTest {
+
+    static final String INTAKE_KEY = "ferry-sandbox-key";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SandboxSystems sandbox;
+
+    // called only when a new context is built, so each context gets its own broker journal and database
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("ferry.data-dir", () -> {
+            try {
+                return Files.createTempDirectory("ferry-it-").toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    HttpResponse<String> post(JsonNode order) {
+        return post(order.toString(), "application/json", INTAKE_KEY, null);
+    }
+
+    HttpResponse<String> post(String body, String contentType, String key, String idempotencyKey) {
+        var request = HttpRequest.newBuilder(uri("/api/orders")).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request.build());
+    }
+
+    String accept(ObjectNode order) {
+        HttpResponse<String> response = post(order);
+        if (response.statusCode() != 202) {
+            throw new AssertionError("Expected 202 for " + order + " but got " + response.statusCode() + " " + response.body());
+        }
+        return read(response.body()).path("orderId").asText();
+    }
+
+    JsonNode order(String orderId) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/orders/" + orderId))
+                .header("Authorization", "Bearer " + INTAKE_KEY).GET().build());
+        return read(response.body());
+    }
+
+    JsonNode awaitStatus(String orderId, String status) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> order(orderId).path("status").asText(), status::equals);
+        return order(orderId);
+    }
+
+    /** The journal entries of one step, in order. */
+    static List<JsonNode> journal(JsonNode order, String step) {
+        List<JsonNode> entries = new ArrayList<>();
+        order.path("journal").forEach(entry -> {
+            if (step.equals(entry.path("step").asText())) {
+                entries.add(entry);
+            }
+        });
+        return entries;
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path projectDir() {
+        return Path.of("").toAbsolutePath();
+    }
+}
