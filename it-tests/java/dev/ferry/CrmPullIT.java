@@ -11,10 +11,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-/** The scheduled pull moves the orders waiting in the CRM through intake to COMPLETED, each once. */
+/**
+ * The scheduled pull moves the orders waiting in the CRM through intake to COMPLETED, each once. Three
+ * orders wait at start; the fourth appears alone, after those are done, so a pull meets one open order too.
+ */
 @TestPropertySource(properties = {
         "ferry.sandbox.crm.trickle-initial=3",
-        "ferry.sandbox.crm.trickle-max=3",
+        "ferry.sandbox.crm.trickle-every=8s",
+        "ferry.sandbox.crm.trickle-max=4",
         "ferry.schedules.crm-order-pull.cron=0/2 * * * * ?"
 })
 class CrmPullIT extends FerryIntegrationTest {
@@ -22,13 +26,13 @@ class CrmPullIT extends FerryIntegrationTest {
     @Test
     void ordersWaitingInTheCrmArePulledAndCompletedOnce() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> crmOrders().size() == 3 && crmOrders().stream()
+                .until(() -> crmOrders().size() == 4 && crmOrders().stream()
                         .allMatch(o -> "COMPLETED".equals(o.path("status").asText())));
 
         // several pulls ran meanwhile; intake deduped them by source + externalId
         List<JsonNode> orders = crmOrders();
         assertThat(orders).extracting(o -> o.path("externalId").asText()).doesNotHaveDuplicates();
-        assertThat(sandbox.erp().salesOrderRecords()).hasSize(3);
+        assertThat(sandbox.erp().salesOrderRecords()).hasSize(4);
         assertThat(sandbox.crm().openOrders()).isEmpty();
     }
 

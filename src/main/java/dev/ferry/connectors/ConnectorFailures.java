@@ -52,12 +52,16 @@ public class ConnectorFailures {
         if (find(cause, ConnectException.class) != null) {
             return new Failure(true, capitalise(who) + " could not be reached (connection refused).", technical(cause));
         }
-        IOException io = find(cause, IOException.class);
-        // Jackson's exceptions are IOExceptions too, but a reply Ferry cannot read will not read better next time
-        if (io != null && !(io instanceof JacksonException)) {
-            return new Failure(true, "The connection to " + who + " failed: " + io.getMessage(), technical(cause));
+        JacksonException unreadable = find(cause, JacksonException.class);
+        if (unreadable != null) {
+            // retrying will not make a reply readable
+            return new Failure(false, capitalise(who) + " answered with a reply Ferry could not read.", technical(cause));
         }
-        return new Failure(false, cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(),
+        IOException io = find(cause, IOException.class);
+        if (io != null) {
+            return new Failure(true, "The connection to " + who + " broke off before it answered.", technical(cause));
+        }
+        return new Failure(false, "An unexpected error stopped this step; the technical detail is in Ferry's log.",
                 technical(cause));
     }
 

@@ -38,7 +38,8 @@ public class OrderRules {
         return total;
     }
 
+    // up to four decimals, as orders may carry them: a total a fraction over the limit must not read as equal
     private static String money(BigDecimal amount) {
-        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ENGLISH)).format(amount);
+        return new DecimalFormat("#,##0.00##", DecimalFormatSymbols.getInstance(Locale.ENGLISH)).format(amount);
     }
 }

@@ -101,7 +101,7 @@ public class OrderSteps {
         String orderId = orderId(exchange);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String step = exchange.getProperty(Exchange.STEP_ID, "start", String.class);
-        Failure failure = failures.describe(cause, exchange.getProperty(Connectors.SYSTEM, String.class));
+        Failure failure = describe(exchange, cause);
         FlagCategory category = category(cause, failure);
         int attempts = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
         String reason = failure.reason() + (attempts > 1 ? " (" + attempts + " attempts)" : "");
@@ -118,12 +118,19 @@ public class OrderSteps {
         if (orderId == null) {
             return;
         }
-        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        Failure failure = failures.describe(cause, exchange.getProperty(Connectors.SYSTEM, String.class));
+        Failure failure = describe(exchange, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
         long delay = exchange.getMessage().getHeader(Exchange.REDELIVERY_DELAY, 0L, Long.class);
         journal.append(orderId, exchange.getProperty(Exchange.STEP_ID, "start", String.class), StepOutcome.RETRY,
                 "Attempt " + attempt + " failed: " + failure.reason() + "; trying again after " + delay + " ms.");
+    }
+
+    /** Ferry's own rule and bot exceptions are written for people; everything else is mapped. */
+    private Failure describe(Exchange exchange, Throwable cause) {
+        if (cause instanceof BusinessRuleException || cause instanceof BotUnavailableException) {
+            return new Failure(false, cause.getMessage(), cause.getClass().getName() + ": " + cause.getMessage());
+        }
+        return failures.describe(cause, exchange.getProperty(Connectors.SYSTEM, String.class));
     }
 
     private static FlagCategory category(Throwable cause, Failure failure) {
