@@ -9,6 +9,10 @@ final class OrderExchange {
     static final String ORDER = "ferryOrder";
     /** Steps this order completed before, so they are skipped on a replay or a redelivered message. */
     static final String COMPLETED_STEPS = "ferryCompletedSteps";
+    /** When the current attempt of a step failed (System.nanoTime), to journal how long the retry waited. */
+    static final String FAILED_AT = "ferryFailedAt";
+    /** How many attempts the current step has had. */
+    static final String ATTEMPTS = "ferryAttempts";
     /** Set once the order was flagged, so no later step runs or counts as done. */
     static final String FLAGGED = "ferryFlagged";
 

@@ -89,6 +89,7 @@ public class OrderSteps {
             order.set("refs", json.valueToTree(store.addRefs(orderId, refs)));
         }
         journal.append(orderId, step, StepOutcome.OK, refs.isEmpty() ? "Done." : "Done: " + describe(refs), refs);
+        exchange.removeProperty(OrderExchange.ATTEMPTS);
         exchange.getMessage().setBody(order);
     }
 
@@ -103,7 +104,7 @@ public class OrderSteps {
         String step = exchange.getProperty(Exchange.STEP_ID, "start", String.class);
         Failure failure = describe(exchange, cause);
         FlagCategory category = category(cause, failure);
-        int attempts = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
+        int attempts = exchange.getProperty(OrderExchange.ATTEMPTS, 1, Integer.class);
         String reason = failure.reason() + (attempts > 1 ? " (" + attempts + " attempts)" : "");
         journal.append(orderId, step, StepOutcome.FAILED, category + ": " + reason);
         store.finish(orderId, OrderStatus.FLAGGED);
@@ -112,7 +113,12 @@ public class OrderSteps {
         events.publishEvent(new OrderFlagged(orderId, step, category, reason, failure.detail(), attempts));
     }
 
-    /** Called by onRedelivery before each new attempt of a step. */
+    /** Called by onExceptionOccurred the moment an attempt fails, before any wait. */
+    public void failed(Exchange exchange) {
+        exchange.setProperty(OrderExchange.FAILED_AT, System.nanoTime());
+    }
+
+    /** Called by onRedelivery, after the wait, just before the next attempt of a step. */
     public void retrying(Exchange exchange) {
         String orderId = exchange.getProperty(OrderExchange.ORDER_ID, String.class);
         if (orderId == null) {
@@ -120,9 +126,16 @@ public class OrderSteps {
         }
         Failure failure = describe(exchange, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
-        long delay = exchange.getMessage().getHeader(Exchange.REDELIVERY_DELAY, 0L, Long.class);
+        exchange.setProperty(OrderExchange.ATTEMPTS, attempt + 1);
+        Long failedAt = exchange.getProperty(OrderExchange.FAILED_AT, Long.class);
+        long waited = failedAt == null ? 0 : Duration.ofNanos(System.nanoTime() - failedAt).toMillis();
         journal.append(orderId, exchange.getProperty(Exchange.STEP_ID, "start", String.class), StepOutcome.RETRY,
-                "Attempt " + attempt + " failed: " + failure.reason() + "; trying again after " + delay + " ms.");
+                "Attempt " + attempt + " failed: " + withoutFinalStop(failure.reason()) + "; tried again after "
+                        + waited + " ms.");
+    }
+
+    private static String withoutFinalStop(String text) {
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** Ferry's own rule and bot exceptions are written for people; everything else is mapped. */

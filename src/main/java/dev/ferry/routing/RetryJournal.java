@@ -4,7 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 
-/** The onRedelivery hook of the order routes: Camel wants a Processor there. */
+/** The onRedelivery hook of the order routes (Camel wants a Processor there): journals each retry. */
 @Component("retryJournal")
 class RetryJournal implements Processor {
 
