@@ -1,7 +1,5 @@
 package dev.ferry.orders;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +18,6 @@ import org.springframework.stereotype.Component;
 public class Journal {
 
     private static final int MAX_DETAIL = 2000;
-    private static final TypeReference<Map<String, String>> REFS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -42,7 +39,7 @@ public class Journal {
                 .param("step", step)
                 .param("outcome", outcome.name())
                 .param("detail", truncate(detail))
-                .param("refs", refs.isEmpty() ? null : write(refs))
+                .param("refs", refs.isEmpty() ? null : RefsJson.write(json, refs))
                 .param("at", Timestamp.from(Instant.now()))
                 .update();
     }
@@ -84,24 +81,10 @@ public class Journal {
                 StepOutcome.valueOf(rs.getString("outcome")),
                 rs.getTimestamp("recorded_at").toInstant(),
                 rs.getString("detail"),
-                refs == null ? Map.of() : read(refs));
+                refs == null ? Map.of() : RefsJson.read(json, refs));
     }
 
-    private Map<String, String> read(String refs) {
-        try {
-            return json.readValue(refs, REFS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Journal refs are not JSON: " + refs, e);
-        }
-    }
 
-    private String write(Map<String, String> refs) {
-        try {
-            return json.writeValueAsString(refs);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     private static String truncate(String detail) {
         if (detail == null || detail.length() <= MAX_DETAIL) {

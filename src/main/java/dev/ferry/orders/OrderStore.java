@@ -1,7 +1,6 @@
 package dev.ferry.orders;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.ResultSet;
@@ -21,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderStore {
 
     private static final String COLUMNS = "id, source, external_id, status, payload, refs, created_at, updated_at";
-    private static final TypeReference<Map<String, String>> REFS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -182,10 +180,10 @@ public class OrderStore {
                 .param("id", id)
                 .query(String.class)
                 .single();
-        Map<String, String> refs = new LinkedHashMap<>(readRefs(current));
+        Map<String, String> refs = new LinkedHashMap<>(RefsJson.read(json, current));
         refs.putAll(added);
         jdbc.sql("UPDATE orders SET refs = :refs, updated_at = :now WHERE id = :id")
-                .param("refs", write(refs))
+                .param("refs", RefsJson.write(json, refs))
                 .param("now", Timestamp.from(Instant.now()))
                 .param("id", id)
                 .update();
@@ -203,7 +201,7 @@ public class OrderStore {
                 rs.getString("external_id"),
                 OrderStatus.valueOf(rs.getString("status")),
                 readPayload(rs.getString("payload")),
-                readRefs(rs.getString("refs")),
+                RefsJson.read(json, rs.getString("refs")),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
@@ -216,19 +214,5 @@ public class OrderStore {
         }
     }
 
-    private Map<String, String> readRefs(String refs) {
-        try {
-            return json.readValue(refs, REFS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored order refs are not JSON: " + refs, e);
-        }
-    }
 
-    private String write(Map<String, String> refs) {
-        try {
-            return json.writeValueAsString(refs);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 }

@@ -6,30 +6,19 @@ import dev.ferry.sandbox.SandboxHttp.Answer;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SandboxAccountingTests {
 
-    private static SandboxSystems sandbox;
+    @RegisterExtension
+    static final RunningSandbox running = new RunningSandbox();
     private SandboxHttp accounting;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxSystems.start(SandboxSettings.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     @BeforeEach
     void reset() {
-        sandbox.reset();
-        accounting = SandboxHttp.accounting(sandbox);
+        accounting = SandboxHttp.accounting(running.systems());
     }
 
     static String invoice(String customerId) {
@@ -65,7 +54,7 @@ class SandboxAccountingTests {
         Answer again = accounting.key("k1").post("/api/invoices", invoice("C-1001"));
 
         assertThat(again.body()).isEqualTo(first.body());
-        assertThat(sandbox.accounting().invoices()).isEqualTo(1);
+        assertThat(running.systems().accounting().invoices()).isEqualTo(1);
     }
 
     @Test
@@ -78,7 +67,7 @@ class SandboxAccountingTests {
         assertThat(throttled.text("error")).isEqualTo("rate_limited");
         assertThat(throttled.text("message")).isEqualTo("Too many requests; retry after 2 seconds.");
         assertThat(retried.status()).isEqualTo(201);
-        assertThat(sandbox.accounting().invoices()).isEqualTo(1);
+        assertThat(running.systems().accounting().invoices()).isEqualTo(1);
     }
 
     @Test

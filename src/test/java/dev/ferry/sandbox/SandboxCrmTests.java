@@ -8,30 +8,19 @@ import dev.ferry.sandbox.SandboxHttp.Answer;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SandboxCrmTests {
 
-    private static SandboxSystems sandbox;
+    @RegisterExtension
+    static final RunningSandbox running = new RunningSandbox();
     private SandboxHttp crm;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxSystems.start(SandboxSettings.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     @BeforeEach
     void reset() {
-        sandbox.reset();
-        crm = SandboxHttp.crm(sandbox);
+        crm = SandboxHttp.crm(running.systems());
     }
 
     static String orderUpdate(String source, String externalId) {
@@ -100,7 +89,7 @@ class SandboxCrmTests {
         assertThat(answer.status()).isEqualTo(201);
         assertThat(answer.text("id")).isEqualTo("UPD-000001");
         assertThat(answer.text("trackingNumber")).isEqualTo("NSX1234567890");
-        assertThat(sandbox.crm().orderUpdates()).singleElement()
+        assertThat(running.systems().crm().orderUpdates()).singleElement()
                 .satisfies(update -> assertThat(update.path("customerId").asText()).isEqualTo("C-1001"));
         assertThat(orderNumbers(crm.get("/api/orders?status=open")))
                 .containsExactly("CRM-000101", "CRM-000103", "CRM-000104");
@@ -119,7 +108,7 @@ class SandboxCrmTests {
         Answer again = crm.key("u1").post("/api/customers/C-1001/order-updates", orderUpdate("crm", "CRM-000101"));
 
         assertThat(again.body()).isEqualTo(first.body());
-        assertThat(sandbox.crm().orderUpdates()).hasSize(1);
+        assertThat(running.systems().crm().orderUpdates()).hasSize(1);
     }
 
     @Test
@@ -127,7 +116,7 @@ class SandboxCrmTests {
         Answer answer = crm.key("u1").post("/api/customers/C-404/order-updates", orderUpdate("crm", "CRM-000101"));
 
         assertThat(answer.status()).isEqualTo(404);
-        assertThat(sandbox.crm().orderUpdates()).isEmpty();
+        assertThat(running.systems().crm().orderUpdates()).isEmpty();
     }
 
     @Test

@@ -10,30 +10,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SandboxErpTests {
 
-    private static SandboxSystems sandbox;
+    @RegisterExtension
+    static final RunningSandbox running = new RunningSandbox();
     private SandboxHttp erp;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxSystems.start(SandboxSettings.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     @BeforeEach
     void reset() {
-        sandbox.reset();
-        erp = SandboxHttp.erp(sandbox);
+        erp = SandboxHttp.erp(running.systems());
     }
 
     static String salesOrder(String customerId, String sku) {
@@ -49,7 +38,7 @@ class SandboxErpTests {
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.text("error")).isEqualTo("unauthorized");
         assertThat(answer.text("message")).contains("ERP", "API key");
-        assertThat(sandbox.erp().salesOrders()).isZero();
+        assertThat(running.systems().erp().salesOrders()).isZero();
     }
 
     @Test
@@ -79,7 +68,7 @@ class SandboxErpTests {
 
         assertThat(again.status()).isEqualTo(first.status());
         assertThat(again.body()).isEqualTo(first.body());
-        assertThat(sandbox.erp().salesOrders()).isEqualTo(1);
+        assertThat(running.systems().erp().salesOrders()).isEqualTo(1);
     }
 
     @Test
@@ -94,7 +83,7 @@ class SandboxErpTests {
 
             assertThat(answers).extracting(Answer::status).containsOnly(201);
             assertThat(answers).extracting(answer -> answer.text("id")).containsOnly("SO-000001");
-            assertThat(sandbox.erp().salesOrders()).isEqualTo(1);
+            assertThat(running.systems().erp().salesOrders()).isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
@@ -108,7 +97,7 @@ class SandboxErpTests {
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.text("error")).isEqualTo("idempotency_key_reused");
-        assertThat(sandbox.erp().salesOrders()).isEqualTo(1);
+        assertThat(running.systems().erp().salesOrders()).isEqualTo(1);
     }
 
     @Test
@@ -145,7 +134,7 @@ class SandboxErpTests {
         assertThat(answer.text("error")).isEqualTo("sku_discontinued");
         assertThat(answer.text("message"))
                 .isEqualTo("Item DISCONTINUED-LAMP is discontinued and can no longer be sold.");
-        assertThat(sandbox.erp().salesOrders()).isZero();
+        assertThat(running.systems().erp().salesOrders()).isZero();
     }
 
     @Test
@@ -168,7 +157,7 @@ class SandboxErpTests {
         assertThat(answers).extracting(Answer::status).containsExactly(503, 503, 201, 201);
         assertThat(answers.get(0).text("message")).isEqualTo("The ERP is temporarily unavailable.");
         assertThat(answers.get(3).body()).isEqualTo(answers.get(2).body());
-        assertThat(sandbox.erp().salesOrders()).isEqualTo(1);
+        assertThat(running.systems().erp().salesOrders()).isEqualTo(1);
     }
 
     @Test

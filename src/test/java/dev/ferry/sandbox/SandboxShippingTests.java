@@ -4,30 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.sandbox.SandboxHttp.Answer;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SandboxShippingTests {
 
-    private static SandboxSystems sandbox;
+    @RegisterExtension
+    static final RunningSandbox running = new RunningSandbox();
     private SandboxHttp shipping;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxSystems.start(SandboxSettings.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     @BeforeEach
     void reset() {
-        sandbox.reset();
-        shipping = SandboxHttp.shipping(sandbox);
+        shipping = SandboxHttp.shipping(running.systems());
     }
 
     static String shipment(String customerId, String service, String postalCode) {
@@ -74,7 +63,7 @@ class SandboxShippingTests {
         Answer again = shipping.key("k1").post("/api/shipments", shipment("C-1001", "standard", "1100-048"));
 
         assertThat(again.body()).isEqualTo(first.body());
-        assertThat(sandbox.shipping().shipments()).isEqualTo(1);
+        assertThat(running.systems().shipping().shipments()).isEqualTo(1);
     }
 
     @Test
@@ -96,7 +85,7 @@ class SandboxShippingTests {
         assertThat(statuses).containsOnly(503);
         assertThat(shipping.key("d1").post("/api/shipments", shipment("C-DOWN", "standard", "1100-048"))
                 .text("message")).isEqualTo("The shipping service is down for maintenance.");
-        assertThat(sandbox.shipping().shipments()).isZero();
+        assertThat(running.systems().shipping().shipments()).isZero();
     }
 
     @Test

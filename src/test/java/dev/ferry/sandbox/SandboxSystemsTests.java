@@ -11,51 +11,35 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SandboxSystemsTests {
 
-    private static SandboxSystems sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxSystems.start(SandboxSettings.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
+    @RegisterExtension
+    static final RunningSandbox running = new RunningSandbox();
 
     @Test
     void runsEachSystemOnItsOwnLoopbackPort() {
-        assertThat(Arrays.stream(SandboxSystem.values()).map(sandbox::system).map(SimulatedApi::port))
+        assertThat(Arrays.stream(SandboxSystem.values()).map(running.systems()::system).map(SimulatedApi::port))
                 .doesNotHaveDuplicates()
                 .allMatch(port -> port > 0);
-        assertThat(sandbox.baseUrl(SandboxSystem.ERP)).isEqualTo("http://localhost:" + sandbox.erp().port());
+        assertThat(running.systems().baseUrl(SandboxSystem.ERP)).isEqualTo("http://localhost:" + running.systems().erp().port());
     }
 
     @Test
     void keepsARequestJournalForAssertions() {
-        SandboxHttp.erp(sandbox).key("k1")
+        SandboxHttp.erp(running.systems()).key("k1")
                 .post("/api/sales-orders", SandboxErpTests.salesOrder("C-1001", "SKU-RED-MUG"));
 
-        assertThat(sandbox.erp().server().findAll(postRequestedFor(urlEqualTo("/api/sales-orders"))))
+        assertThat(running.systems().erp().server().findAll(postRequestedFor(urlEqualTo("/api/sales-orders"))))
                 .singleElement()
                 .satisfies(request -> assertThat(request.getHeader("Idempotency-Key")).isEqualTo("k1"));
     }
 
     @Test
     void answersAnUnknownEndpointWithJson() {
-        Answer answer = SandboxHttp.accounting(sandbox).get("/api/payments");
+        Answer answer = SandboxHttp.accounting(running.systems()).get("/api/payments");
 
         assertThat(answer.body()).startsWith("{");
         assertThat(answer.status()).isEqualTo(404);
@@ -65,7 +49,7 @@ class SandboxSystemsTests {
 
     @Test
     void explainsABodyThatIsNotJson() {
-        Answer answer = SandboxHttp.shipping(sandbox).key("k1").post("/api/shipments", "{\"reference\":");
+        Answer answer = SandboxHttp.shipping(running.systems()).key("k1").post("/api/shipments", "{\"reference\":");
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.text("error")).isEqualTo("invalid_json");
@@ -73,13 +57,13 @@ class SandboxSystemsTests {
 
     @Test
     void resetForgetsRecordsKeysAndJournal() {
-        SandboxHttp erp = SandboxHttp.erp(sandbox);
+        SandboxHttp erp = SandboxHttp.erp(running.systems());
         erp.key("k1").post("/api/sales-orders", SandboxErpTests.salesOrder("C-1001", "SKU-RED-MUG"));
 
-        sandbox.reset();
+        running.systems().reset();
 
-        assertThat(sandbox.erp().salesOrders()).isZero();
-        assertThat(sandbox.erp().server().getAllServeEvents()).isEmpty();
+        assertThat(running.systems().erp().salesOrders()).isZero();
+        assertThat(running.systems().erp().server().getAllServeEvents()).isEmpty();
         Answer afterReset = erp.key("k1")
                 .post("/api/sales-orders", SandboxErpTests.salesOrder("C-1002", "SKU-RED-MUG"));
         assertThat(afterReset.status()).isEqualTo(201);
@@ -88,7 +72,7 @@ class SandboxSystemsTests {
 
     @Test
     void namesTheSystemWhosePortIsTakenAndLeavesNothingRunning() throws IOException {
-        int taken = sandbox.erp().port();
+        int taken = running.systems().erp().port();
         int crmPort = SandboxPorts.freePorts(1).get(0);
         SandboxSettings clash = SandboxSettings.defaults()
                 .withCrm(new SandboxSettings.Crm(crmPort, "t", Duration.ofSeconds(15), 4, 200))
