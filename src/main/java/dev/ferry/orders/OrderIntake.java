@@ -52,8 +52,7 @@ public class OrderIntake {
         if (!violations.isEmpty()) {
             throw new InvalidOrderException("The order does not match the order schema.", violations);
         }
-        String payload = write(order);
-        String hash = sha256(payload);
+        String hash = sha256(write(order));
         String source = order.path("source").asText();
         String externalId = order.path("externalId").asText();
 
@@ -64,7 +63,7 @@ public class OrderIntake {
         String id = UUID.randomUUID().toString();
         try {
             tx.executeWithoutResult(status -> {
-                store.insert(id, source, externalId, idempotencyKey, hash, payload, Instant.now());
+                store.insert(id, idempotencyKey, hash, order, Instant.now());
                 journal.append(id, "accept", StepOutcome.OK, "Accepted from " + source + " as " + externalId);
             });
         } catch (DuplicateKeyException raced) {

@@ -30,20 +30,50 @@ public class OrderStore {
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the key or source+externalId exists */
-    void insert(String id, String source, String externalId, String idempotencyKey, String payloadHash,
-            String payload, Instant now) {
+    void insert(String id, String idempotencyKey, String payloadHash, ObjectNode order, Instant now) {
         jdbc.sql("""
                 INSERT INTO orders (id, source, external_id, idempotency_key, payload_hash, payload, status,
-                                    created_at, updated_at)
-                VALUES (:id, :source, :externalId, :key, :hash, :payload, 'ACCEPTED', :now, :now)""")
+                                    customer_name, customer_email, created_at, updated_at)
+                VALUES (:id, :source, :externalId, :key, :hash, :payload, 'ACCEPTED', :name, :email, :now, :now)""")
                 .param("id", id)
-                .param("source", source)
-                .param("externalId", externalId)
+                .param("source", order.path("source").asText())
+                .param("externalId", order.path("externalId").asText())
                 .param("key", idempotencyKey)
                 .param("hash", payloadHash)
-                .param("payload", payload)
+                .param("payload", order.toString())
+                .param("name", customer(order, "name"))
+                .param("email", customer(order, "email"))
                 .param("now", Timestamp.from(now))
                 .update();
+    }
+
+    /** A reviewer's corrected payload; source and externalId stay what they were. */
+    void replacePayload(String id, ObjectNode order) {
+        jdbc.sql("""
+                UPDATE orders SET payload = :payload, customer_name = :name, customer_email = :email, updated_at = :now
+                WHERE id = :id""")
+                .param("payload", order.toString())
+                .param("name", customer(order, "name"))
+                .param("email", customer(order, "email"))
+                .param("now", Timestamp.from(Instant.now()))
+                .param("id", id)
+                .update();
+    }
+
+    /** Puts a flagged order back in line: it is ACCEPTED again, free for any worker to claim. */
+    boolean requeue(String id) {
+        return jdbc.sql("""
+                UPDATE orders SET status = 'ACCEPTED', lease_owner = NULL, lease_until = NULL, enqueued_at = NULL,
+                                  updated_at = :now
+                WHERE id = :id AND status = 'FLAGGED'""")
+                .param("now", Timestamp.from(Instant.now()))
+                .param("id", id)
+                .update() == 1;
+    }
+
+    private static String customer(ObjectNode order, String field) {
+        String value = order.path("customer").path(field).asText(null);
+        return value == null ? null : value.substring(0, Math.min(value.length(), 200));
     }
 
     record Existing(String id, String payloadHash, OrderStatus status) {

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What an order route does around its business steps: claim the order, skip and journal steps,
@@ -38,17 +39,19 @@ public class OrderSteps {
     private final ConnectorFailures failures;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
+    private final TransactionTemplate tx;
     private final String nodeId;
     private final Duration lease;
 
     OrderSteps(OrderStore store, Journal journal, ConnectorFailures failures, ApplicationEventPublisher events,
-            ObjectMapper json, @Value("${ferry.node-id}") String nodeId,
+            ObjectMapper json, TransactionTemplate tx, @Value("${ferry.node-id}") String nodeId,
             @Value("${ferry.fulfilment.lease}") Duration lease) {
         this.store = store;
         this.journal = journal;
         this.failures = failures;
         this.events = events;
         this.json = json;
+        this.tx = tx;
         this.nodeId = nodeId;
         this.lease = lease;
     }
@@ -106,11 +109,14 @@ public class OrderSteps {
         FlagCategory category = category(cause, failure);
         int attempts = exchange.getProperty(OrderExchange.ATTEMPTS, 1, Integer.class);
         String reason = failure.reason() + (attempts > 1 ? " (" + attempts + " attempts)" : "");
-        journal.append(orderId, step, StepOutcome.FAILED, category + ": " + reason);
-        store.finish(orderId, OrderStatus.FLAGGED);
+        // the journal entry, the status and the inbox item (an OrderFlagged listener) commit together
+        tx.executeWithoutResult(status -> {
+            journal.append(orderId, step, StepOutcome.FAILED, category + ": " + reason);
+            store.finish(orderId, OrderStatus.FLAGGED);
+            events.publishEvent(new OrderFlagged(orderId, step, category, reason, failure.detail(), attempts));
+        });
         exchange.setProperty(OrderExchange.FLAGGED, true);
         log.warn("Order {} flagged at {}: {} {} [{}]", orderId, step, category, reason, failure.detail());
-        events.publishEvent(new OrderFlagged(orderId, step, category, reason, failure.detail(), attempts));
     }
 
     /** Called by onExceptionOccurred the moment an attempt fails, before any wait. */
