@@ -88,7 +88,7 @@ class DurabilityIT {
                 "--ferry.data-dir=" + dataDir,
                 "--ferry.sandbox.enabled=false",
                 "--ferry.fulfilment.auto-start=" + consume,
-                "--ferry.retry.initial-delay=50",
+                "--ferry.retry.initial-delay=50ms",
                 "--ferry.schedules.crm-order-pull.cron=0 0 0 1 1 ? 2099"));
         for (String system : List.of("crm", "erp", "accounting", "shipping")) {
             command.add("--ferry.connectors." + system + ".base-url=" + sandbox.system(

@@ -31,8 +31,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ferry.sandbox.crm.trickle-initial=0",
         "ferry.sandbox.crm.trickle-max=0",
-        "ferry.retry.initial-delay=50",
-        "ferry.retry.max-delay=400",
+        "ferry.retry.initial-delay=50ms",
+        "ferry.retry.max-delay=400ms",
+        "ferry.connectors.shipping.retry.initial-delay=50ms",
+        "ferry.connectors.erp.read-timeout=2s",
+        "ferry.fulfilment.stall-check-every=1s",
         "ferry.schedules.crm-order-pull.cron=0 0 0 1 1 ? 2099"
 })
 abstract class FerryIntegrationTest {

@@ -1,11 +1,13 @@
 package dev.ferry.connectors;
 
+import java.time.Duration;
+
 /**
  * How to reach one external system, from {@code ferry.connectors.<system>.*}. Credentials come from
  * the environment or a secrets file, never from route or Kamelet files.
  */
 public record Connector(String baseUrl, Auth auth, String token, String apiKey, String username, String password,
-        String displayName) {
+        String displayName, Duration readTimeout, RetryPolicy retry) {
 
     public enum Auth {
         NONE, BEARER, API_KEY, BASIC

@@ -7,7 +7,13 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -74,13 +80,36 @@ public class ConnectorFailures {
             String what = status == 429 ? " is busy and asked Ferry to slow down (HTTP 429)"
                     : status == 408 || status == 504 ? " timed out (HTTP " + status + ")"
                     : " is unavailable (HTTP " + status + ")";
-            return new Failure(true, capitalise(who) + what + said, detail);
+            return new Failure(true, capitalise(who) + what + said, detail, retryAfter(http));
         }
         if (status == 401 || status == 403) {
             return new Failure(false, capitalise(who) + " refused Ferry's credentials (HTTP " + status + ")" + said
                     + " — an administrator must fix the connector configuration.", detail);
         }
         return new Failure(false, capitalise(who) + " rejected the request (HTTP " + status + ")" + said, detail);
+    }
+
+    /** Retry-After is either seconds or an HTTP date (RFC 9110 §10.2.3); anything else is ignored. */
+    static Duration retryAfter(HttpOperationFailedException http) {
+        Map<String, String> headers = http.getResponseHeaders();
+        String value = headers == null ? null : headers.entrySet().stream()
+                .filter(h -> "Retry-After".equalsIgnoreCase(h.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(Instant.now(),
+                        ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
     }
 
     /** Systems put their own explanation in different fields; people should read that, not a status code. */

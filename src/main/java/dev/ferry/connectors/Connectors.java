@@ -26,11 +26,19 @@ public class Connectors {
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([A-Za-z0-9_.]+)}");
 
     private final Map<String, Connector> connectors;
+    private final RetryPolicy defaultRetry;
 
     Connectors(Environment environment) {
-        this.connectors = Binder.get(environment)
-                .bind("ferry.connectors", Bindable.mapOf(String.class, Connector.class))
-                .orElse(Map.of());
+        Binder binder = Binder.get(environment);
+        this.connectors = binder.bind("ferry.connectors", Bindable.mapOf(String.class, Connector.class)).orElse(Map.of());
+        this.defaultRetry = binder.bind("ferry.retry", RetryPolicy.class).orElse(RetryPolicy.DEFAULTS)
+                .orElse(RetryPolicy.DEFAULTS);
+    }
+
+    /** The system's own retry policy, each unset value taken from ferry.retry.* */
+    public RetryPolicy retryPolicy(String system) {
+        RetryPolicy own = system == null ? null : connector(system).retry();
+        return own == null ? defaultRetry : own.orElse(defaultRetry);
     }
 
     public Connector connector(String system) {

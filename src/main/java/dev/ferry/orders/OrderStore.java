@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,12 +181,25 @@ public class OrderStore {
         Instant now = Instant.now();
         return jdbc.sql("""
                 UPDATE orders SET status = 'IN_PROGRESS', lease_owner = :owner, lease_until = :until, updated_at = :now
-                WHERE id = :id AND (status = 'ACCEPTED' OR (status = 'IN_PROGRESS' AND lease_until < :now))""")
+                WHERE id = :id AND (status = 'ACCEPTED'
+                                    OR (status = 'IN_PROGRESS' AND (lease_owner IS NULL OR lease_until < :now)))""")
                 .param("owner", owner)
                 .param("until", Timestamp.from(until))
                 .param("now", Timestamp.from(now))
                 .param("id", id)
                 .update() == 1;
+    }
+
+    /**
+     * Sets the order aside until its retry: still IN_PROGRESS, held by no node, and taken over by the
+     * re-publisher only if the retry message has not claimed it well after it was due.
+     */
+    public void park(String id, Instant retryAt, Duration grace) {
+        jdbc.sql("UPDATE orders SET lease_owner = NULL, lease_until = :until, updated_at = :now WHERE id = :id")
+                .param("until", Timestamp.from(retryAt.plus(grace)))
+                .param("now", Timestamp.from(Instant.now()))
+                .param("id", id)
+                .update();
     }
 
     /** A node that starts holds no work yet: claims under its name come from before a crash. */

@@ -37,7 +37,7 @@ class JournaledStep extends DelegateAsyncProcessor {
         }
         return processor.process(exchange, doneSync -> {
             try {
-                if (exchange.getException() == null && !exchange.getProperty(OrderExchange.FLAGGED, false, Boolean.class)) {
+                if (exchange.getException() == null && !exchange.getProperty(OrderExchange.STOPPED, false, Boolean.class)) {
                     steps.completed(exchange, stepId);
                 }
             } catch (RuntimeException e) {

@@ -9,12 +9,11 @@ final class OrderExchange {
     static final String ORDER = "ferryOrder";
     /** Steps this order completed before, so they are skipped on a replay or a redelivered message. */
     static final String COMPLETED_STEPS = "ferryCompletedSteps";
-    /** When the current attempt of a step failed (System.nanoTime), to journal how long the retry waited. */
-    static final String FAILED_AT = "ferryFailedAt";
-    /** How many attempts the current step has had. */
-    static final String ATTEMPTS = "ferryAttempts";
-    /** Set once the order was flagged, so no later step runs or counts as done. */
-    static final String FLAGGED = "ferryFlagged";
+    /** On a retry: the step it retries and the number of this attempt at it. */
+    static final String RETRY_STEP = "ferryRetryStep";
+    static final String RETRY_ATTEMPT = "ferryRetryAttempt";
+    /** Set once the order left the route, flagged or waiting for a retry, so no step counts as done. */
+    static final String STOPPED = "ferryStopped";
 
     private OrderExchange() {
     }

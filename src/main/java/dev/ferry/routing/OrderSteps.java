@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.connectors.ConnectorFailures;
 import dev.ferry.connectors.Connectors;
 import dev.ferry.connectors.Failure;
+import dev.ferry.connectors.RetryPolicy;
+import dev.ferry.orders.OrderQueue;
 import dev.ferry.orders.Journal;
 import dev.ferry.orders.OrderRecord;
 import dev.ferry.orders.OrderStatus;
@@ -37,18 +39,23 @@ public class OrderSteps {
     private final OrderStore store;
     private final Journal journal;
     private final ConnectorFailures failures;
+    private final Connectors connectors;
+    private final OrderQueue queue;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final TransactionTemplate tx;
     private final String nodeId;
     private final Duration lease;
 
-    OrderSteps(OrderStore store, Journal journal, ConnectorFailures failures, ApplicationEventPublisher events,
+    OrderSteps(OrderStore store, Journal journal, ConnectorFailures failures, Connectors connectors, OrderQueue queue,
+            ApplicationEventPublisher events,
             ObjectMapper json, TransactionTemplate tx, @Value("${ferry.node-id}") String nodeId,
             @Value("${ferry.fulfilment.lease}") Duration lease) {
         this.store = store;
         this.journal = journal;
         this.failures = failures;
+        this.connectors = connectors;
+        this.queue = queue;
         this.events = events;
         this.json = json;
         this.tx = tx;
@@ -59,6 +66,9 @@ public class OrderSteps {
     /** The first step of an order route: the body is the order id from the queue. */
     public void start(Exchange exchange) {
         String orderId = exchange.getMessage().getBody(String.class);
+        // a retry message says which attempt at which step it carries; connectors clear headers later
+        exchange.setProperty(OrderExchange.RETRY_STEP, exchange.getMessage().getHeader(OrderQueue.RETRY_STEP));
+        exchange.setProperty(OrderExchange.RETRY_ATTEMPT, exchange.getMessage().getHeader(OrderQueue.RETRY_ATTEMPT));
         if (!store.claim(orderId, nodeId, Instant.now().plus(lease))) {
             // done already, or another worker holds it: this copy of the message has nothing to do
             log.debug("Order {} is not free to work on; message dropped", orderId);
@@ -78,7 +88,10 @@ public class OrderSteps {
         if (done == null || !done.contains(step)) {
             return false;
         }
-        journal.append(orderId(exchange), step, StepOutcome.SKIPPED, "Done before; not repeated.");
+        // a retry of a later step passes the earlier ones silently: the journal already tells that story
+        if (exchange.getProperty(OrderExchange.RETRY_STEP) == null) {
+            journal.append(orderId(exchange), step, StepOutcome.SKIPPED, "Done before; not repeated.");
+        }
         return true;
     }
 
@@ -92,7 +105,6 @@ public class OrderSteps {
             order.set("refs", json.valueToTree(store.addRefs(orderId, refs)));
         }
         journal.append(orderId, step, StepOutcome.OK, refs.isEmpty() ? "Done." : "Done: " + describe(refs), refs);
-        exchange.removeProperty(OrderExchange.ATTEMPTS);
         exchange.getMessage().setBody(order);
     }
 
@@ -100,44 +112,60 @@ public class OrderSteps {
         store.finish(orderId(exchange), OrderStatus.COMPLETED);
     }
 
-    /** Called by the order routes' onException once a step failed for good. */
-    public void flag(Exchange exchange) {
+    /**
+     * Called by the order routes' onException when a step failed: a transient failure with attempts
+     * left is tried again later (the broker holds the retry, no thread waits); anything else flags
+     * the order for a person.
+     */
+    public void failed(Exchange exchange) {
         String orderId = orderId(exchange);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String step = exchange.getProperty(Exchange.STEP_ID, "start", String.class);
+        String system = exchange.getProperty(Connectors.SYSTEM, String.class);
         Failure failure = describe(exchange, cause);
-        FlagCategory category = category(cause, failure);
-        int attempts = exchange.getProperty(OrderExchange.ATTEMPTS, 1, Integer.class);
-        String reason = failure.reason() + (attempts > 1 ? " (" + attempts + " attempts)" : "");
-        // the journal entry, the status and the inbox item (an OrderFlagged listener) commit together
+        int attempt = attempt(exchange, step);
+        RetryPolicy policy = connectors.retryPolicy(system);
+        exchange.setProperty(OrderExchange.STOPPED, true);
+        if (failure.transientFailure() && policy.allowsAnotherAfter(attempt)) {
+            retryLater(orderId, step, attempt, failure, policy.delayAfter(attempt, failure.retryAfter()));
+            return;
+        }
+        FlagCategory category = failure.transientFailure() ? FlagCategory.RETRIES_EXHAUSTED : category(cause, failure);
+        String reason = failure.reason() + (attempt > 1 ? " (" + attempt + " attempts)" : "");
+        flag(orderId, step, category, reason, failure.detail(), attempt);
+    }
+
+    /** Flags an order for a person: journal entry, status and inbox item commit together. */
+    void flag(String orderId, String step, FlagCategory category, String reason, String detail, int attempts) {
         tx.executeWithoutResult(status -> {
             journal.append(orderId, step, StepOutcome.FAILED, category + ": " + reason);
             store.finish(orderId, OrderStatus.FLAGGED);
-            events.publishEvent(new OrderFlagged(orderId, step, category, reason, failure.detail(), attempts));
+            events.publishEvent(new OrderFlagged(orderId, step, category, reason, detail, attempts));
         });
-        exchange.setProperty(OrderExchange.FLAGGED, true);
-        log.warn("Order {} flagged at {}: {} {} [{}]", orderId, step, category, reason, failure.detail());
+        log.warn("Order {} flagged at {}: {} {} [{}]", orderId, step, category, reason, detail);
     }
 
-    /** Called by onExceptionOccurred the moment an attempt fails, before any wait. */
-    public void failed(Exchange exchange) {
-        exchange.setProperty(OrderExchange.FAILED_AT, System.nanoTime());
+    private void retryLater(String orderId, String step, int attempt, Failure failure, Duration delay) {
+        String wait = failure.retryAfter() != null && delay.compareTo(failure.retryAfter()) <= 0
+                ? " as the system asked (Retry-After)" : "";
+        journal.append(orderId, step, StepOutcome.RETRY, "Attempt " + attempt + " failed: "
+                + withoutFinalStop(failure.reason()) + "; trying again in " + seconds(delay) + wait + ".");
+        store.park(orderId, Instant.now().plus(delay), lease);
+        queue.sendLater(orderId, delay, step, attempt + 1);
+        log.info("Order {} at {}: attempt {} failed, next in {} ({})", orderId, step, attempt, seconds(delay),
+                failure.reason());
     }
 
-    /** Called by onRedelivery, after the wait, just before the next attempt of a step. */
-    public void retrying(Exchange exchange) {
-        String orderId = exchange.getProperty(OrderExchange.ORDER_ID, String.class);
-        if (orderId == null) {
-            return;
+    /** Which attempt at this step just failed: a retry message carries its number, a first try is 1. */
+    private static int attempt(Exchange exchange, String step) {
+        if (step.equals(exchange.getProperty(OrderExchange.RETRY_STEP))) {
+            return exchange.getProperty(OrderExchange.RETRY_ATTEMPT, 1, Integer.class);
         }
-        Failure failure = describe(exchange, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
-        exchange.setProperty(OrderExchange.ATTEMPTS, attempt + 1);
-        Long failedAt = exchange.getProperty(OrderExchange.FAILED_AT, Long.class);
-        long waited = failedAt == null ? 0 : Duration.ofNanos(System.nanoTime() - failedAt).toMillis();
-        journal.append(orderId, exchange.getProperty(Exchange.STEP_ID, "start", String.class), StepOutcome.RETRY,
-                "Attempt " + attempt + " failed: " + withoutFinalStop(failure.reason()) + "; tried again after "
-                        + waited + " ms.");
+        return 1;
+    }
+
+    private static String seconds(Duration delay) {
+        return String.format(java.util.Locale.ENGLISH, "%.1f s", delay.toMillis() / 1000.0);
     }
 
     private static String withoutFinalStop(String text) {

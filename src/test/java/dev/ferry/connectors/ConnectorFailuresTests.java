@@ -40,6 +40,33 @@ class ConnectorFailuresTests {
     }
 
     @Test
+    void aRetryAfterInSecondsIsKept() {
+        var reply = new HttpOperationFailedException("http://localhost:9103/api/invoices", 429, "Too Many Requests",
+                null, Map.of("Retry-After", "2"), "{\"message\":\"Slow down\"}");
+
+        assertThat(failures.describe(reply, "erp").retryAfter()).isEqualTo(java.time.Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aRetryAfterAsAnHttpDateBecomesTheTimeUntilThen() {
+        String inAMinute = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(60));
+        var reply = new HttpOperationFailedException("http://localhost:9103/api/invoices", 503, "Unavailable",
+                null, Map.of("retry-after", inAMinute), null);
+
+        assertThat(failures.describe(reply, "erp").retryAfter())
+                .isBetween(java.time.Duration.ofSeconds(55), java.time.Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aRetryAfterThatIsNeitherIsIgnored() {
+        var reply = new HttpOperationFailedException("http://localhost:9103/api/invoices", 503, "Unavailable",
+                null, Map.of("Retry-After", "soon"), null);
+
+        assertThat(failures.describe(reply, "erp").retryAfter()).isNull();
+    }
+
+    @Test
     void aServiceUnavailableReplyIsTransientAndQuotesTheSystem() {
         Failure failure = failures.describe(reply(503, "{\"message\":\"Maintenance until 02:00\"}"), "erp");
 

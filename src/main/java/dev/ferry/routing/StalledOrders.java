@@ -1,0 +1,51 @@
+package dev.ferry.routing;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Nothing waits unseen: an order IN_PROGRESS whose journal has not moved for
+ * {@code ferry.fulfilment.stall-after} is flagged as stalled, so a person looks at it.
+ */
+@Component
+class StalledOrders {
+
+    private static final Logger log = LoggerFactory.getLogger(StalledOrders.class);
+
+    private final JdbcClient jdbc;
+    private final OrderSteps steps;
+    private final Duration stallAfter;
+
+    StalledOrders(JdbcClient jdbc, OrderSteps steps, @Value("${ferry.fulfilment.stall-after}") Duration stallAfter) {
+        this.jdbc = jdbc;
+        this.steps = steps;
+        this.stallAfter = stallAfter;
+    }
+
+    @Scheduled(fixedDelayString = "${ferry.fulfilment.stall-check-every}",
+            initialDelayString = "${ferry.fulfilment.stall-check-every}")
+    void flagStalled() {
+        Instant before = Instant.now().minus(stallAfter);
+        var stalled = jdbc.sql("""
+                SELECT o.id, (SELECT j.step FROM order_journal j WHERE j.order_id = o.id ORDER BY j.id DESC LIMIT 1) AS step
+                FROM orders o
+                WHERE o.status = 'IN_PROGRESS'
+                  AND (o.lease_until IS NULL OR o.lease_until < :now)
+                  AND NOT EXISTS (SELECT 1 FROM order_journal j WHERE j.order_id = o.id AND j.recorded_at >= :before)""")
+                .param("now", java.sql.Timestamp.from(Instant.now()))
+                .param("before", java.sql.Timestamp.from(before))
+                .query((rs, row) -> new String[] {rs.getString("id"), rs.getString("step")})
+                .list();
+        for (String[] order : stalled) {
+            log.warn("Order {} stalled after {}: no progress for {}", order[0], order[1], stallAfter);
+            steps.flag(order[0], order[1], FlagCategory.RETRIES_EXHAUSTED, "The order stalled: nothing happened to it for "
+                    + stallAfter.toMinutes() + " minutes after " + order[1] + ".", "stalled", 0);
+        }
+    }
+}
