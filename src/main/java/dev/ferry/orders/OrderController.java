@@ -1,21 +1,12 @@
 package dev.ferry.orders;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,26 +25,19 @@ class OrderController {
 
     private final OrderIntake intake;
     private final OrderQueries queries;
-    private final ObjectReader reader;
-    private final int maxBodyBytes;
+    private final OrderBodyReader bodies;
 
-    OrderController(OrderIntake intake, OrderQueries queries, ObjectMapper json,
-            @Value("${ferry.intake.max-body-bytes}") int maxBodyBytes) {
+    OrderController(OrderIntake intake, OrderQueries queries, OrderBodyReader bodies) {
         this.intake = intake;
         this.queries = queries;
-        // money arrives as decimals, never doubles; "{...} junk" and duplicate keys are not an order
-        this.reader = json.reader()
-                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
-        this.maxBodyBytes = maxBodyBytes;
+        this.bodies = bodies;
     }
 
-    // Reads the raw body itself: the size limit, the content type and malformed JSON each get their own answer.
+    // the raw body, not a bound object: the size limit, the content type and malformed JSON each get their own answer
     @PostMapping
     ResponseEntity<Map<String, Object>> accept(HttpServletRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
-        requireJson(request.getContentType());
-        ObjectNode order = parse(readLimited(request));
+        ObjectNode order = bodies.read(request);
         Intake result = intake.accept(order, idempotencyKey);
         return ResponseEntity.status(result.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .location(URI.create("/api/orders/" + result.orderId()))
@@ -86,55 +70,5 @@ class OrderController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown status '" + status
                     + "'; use one of " + List.of(OrderStatus.values()) + ".");
         }
-    }
-
-    private static void requireJson(String contentType) {
-        MediaType type;
-        try {
-            type = contentType == null ? null : MediaType.parseMediaType(contentType);
-        } catch (IllegalArgumentException e) {
-            type = null;
-        }
-        if (type == null || !(MediaType.APPLICATION_JSON.includes(type) || "json".equals(type.getSubtypeSuffix()))) {
-            throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Send the order as application/json" + (contentType == null ? "." : ", not " + contentType + "."));
-        }
-    }
-
-    private byte[] readLimited(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            throw tooLarge();
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(maxBodyBytes + 1);
-            if (body.length > maxBodyBytes) {
-                throw tooLarge();
-            }
-            return body;
-        }
-    }
-
-    private ResponseStatusException tooLarge() {
-        return new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
-                "The order is larger than the limit of " + maxBodyBytes + " bytes.");
-    }
-
-    private ObjectNode parse(byte[] body) {
-        JsonNode node;
-        try {
-            node = reader.readTree(body);
-        } catch (JsonProcessingException e) {
-            var where = e.getLocation();
-            String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            throw new InvalidOrderException("The body is not valid JSON.",
-                    List.of(new Violation("", "Malformed JSON" + at + ": " + e.getOriginalMessage())));
-        } catch (IOException e) {
-            throw new InvalidOrderException("The body could not be read.", List.of(new Violation("", e.getMessage())));
-        }
-        if (node == null || node.isMissingNode() || !node.isObject()) {
-            throw new InvalidOrderException("The body is not a JSON object.",
-                    List.of(new Violation("", "An order must be a JSON object")));
-        }
-        return (ObjectNode) node;
     }
 }

@@ -52,6 +52,19 @@ public class OrderReview {
         return true;
     }
 
+    /**
+     * The database half of {@link #replay}, inside the caller's transaction: the order is ACCEPTED and not
+     * yet queued, so should the caller die before {@link #enqueue}, the re-publisher queues it.
+     */
+    public boolean requeue(String orderId) {
+        return store.requeue(orderId);
+    }
+
+    /** The queue half of {@link #replay}; call it once the requeue has committed. */
+    public void enqueue(String orderId) {
+        intake.enqueue(orderId);
+    }
+
     public void discard(String orderId) {
         store.finish(orderId, OrderStatus.DISCARDED);
     }

@@ -16,8 +16,8 @@ public record OrderView(
         List<JournalEntry> journal,
         String exceptionId) {
 
-    static OrderView of(OrderRecord order, List<JournalEntry> journal) {
+    static OrderView of(OrderRecord order, List<JournalEntry> journal, String exceptionId) {
         return new OrderView(order.id(), order.status(), order.externalId(), order.source(), order.createdAt(),
-                order.updatedAt(), order.refs(), journal, null);
+                order.updatedAt(), order.refs(), journal, exceptionId);
     }
 }

@@ -28,6 +28,7 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/orders").hasRole("INTAKE")
                         .requestMatchers(HttpMethod.GET, "/api/orders", "/api/orders/**").hasAnyRole("INTAKE", "REVIEWER", "ADMIN")
+                        .requestMatchers("/api/exceptions", "/api/exceptions/**").hasAnyRole("REVIEWER", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))
                 .build();
     }

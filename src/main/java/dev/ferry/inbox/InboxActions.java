@@ -1,0 +1,115 @@
+package dev.ferry.inbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.orders.Journal;
+import dev.ferry.orders.OrderRecord;
+import dev.ferry.orders.OrderReview;
+import dev.ferry.orders.OrderStatus;
+import dev.ferry.orders.OrderStore;
+import dev.ferry.orders.StepOutcome;
+import dev.ferry.routing.FlagCategory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What a reviewer does to an OPEN exception: correct the order, replay it, or discard it. Each action
+ * and its history, journal and order changes commit together; a replayed order is queued after that.
+ */
+@Service
+class InboxActions {
+
+    private final InboxStore store;
+    private final InboxHistory history;
+    private final OrderStore orders;
+    private final OrderReview review;
+    private final Journal journal;
+    private final TransactionTemplate tx;
+
+    InboxActions(InboxStore store, InboxHistory history, OrderStore orders, OrderReview review, Journal journal,
+            TransactionTemplate tx) {
+        this.store = store;
+        this.history = history;
+        this.orders = orders;
+        this.review = review;
+        this.journal = journal;
+        this.tx = tx;
+    }
+
+    /** @throws dev.ferry.orders.InvalidOrderException listing every violation, with nothing changed */
+    void edit(String id, ObjectNode corrected, String actor) {
+        tx.executeWithoutResult(status -> {
+            InboxItem item = lockOpen(id);
+            ObjectNode before = review.replacePayload(item.orderId(), corrected);
+            List<String> changed = PayloadChanges.between(before, corrected);
+            if (changed.isEmpty()) {
+                return;
+            }
+            String summary = PayloadChanges.summary(changed);
+            history.add(id, actor, "edited", "Changed " + summary, before, corrected);
+            store.touch(id);
+            journal.append(item.orderId(), "edit", StepOutcome.OK, "Payload corrected by " + actor + ": " + summary);
+        });
+    }
+
+    /** Resolves the exception and sends its order through again; for a business rule, this is the approval. */
+    InboxItem replay(String id, String actor) {
+        InboxItem item = tx.execute(status -> {
+            InboxItem open = lockOpen(id);
+            boolean approval = open.category() == FlagCategory.BUSINESS_RULE;
+            store.close(id, ExceptionStatus.RESOLVED);
+            history.add(id, actor, "replayed", approval ? "Approved" : null);
+            journal.append(open.orderId(), "replay", StepOutcome.OK, "Replayed by " + actor);
+            if (approval) {
+                // an OK check-rules in the journal makes the route skip the rule that stopped the order
+                journal.append(open.orderId(), "check-rules", StepOutcome.OK, "Approved by " + actor);
+            }
+            if (!review.requeue(open.orderId())) {
+                throw new InboxProblems.NotOpen("Order " + open.orderId() + " is no longer waiting for review.");
+            }
+            return open;
+        });
+        review.enqueue(item.orderId());
+        return item;
+    }
+
+    void discard(String id, String reason, String actor) {
+        tx.executeWithoutResult(status -> {
+            InboxItem item = lockOpen(id);
+            store.close(id, ExceptionStatus.DISCARDED);
+            history.add(id, actor, "discarded", reason);
+            review.discard(item.orderId());
+            journal.append(item.orderId(), "discard", StepOutcome.OK, "Discarded by " + actor + ": " + reason);
+        });
+    }
+
+    /** Acts on each exception in its own transaction; those not OPEN any more are left out, not failed. */
+    List<String> each(List<String> ids, Consumer<String> action) {
+        List<String> done = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                action.accept(id);
+                done.add(id);
+            } catch (InboxProblems.NotFound | InboxProblems.NotOpen skipped) {
+                // someone else resolved it meanwhile, or the id was never an exception
+            }
+        }
+        return done;
+    }
+
+    private InboxItem lockOpen(String id) {
+        InboxItem item = store.lock(id).orElseThrow(() -> new InboxProblems.NotFound(id));
+        if (item.status() != ExceptionStatus.OPEN) {
+            throw new InboxProblems.NotOpen("Exception " + id + " is " + item.status()
+                    + "; only an OPEN exception can be edited, replayed or discarded.");
+        }
+        OrderStatus order = orders.find(item.orderId()).map(OrderRecord::status).orElseThrow();
+        if (order != OrderStatus.FLAGGED) {
+            throw new InboxProblems.NotOpen("Order " + item.orderId() + " is " + order
+                    + ", not waiting for review; its exception cannot be acted on.");
+        }
+        return item;
+    }
+}

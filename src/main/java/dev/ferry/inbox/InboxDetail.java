@@ -1,0 +1,23 @@
+package dev.ferry.inbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.orders.JournalEntry;
+import dev.ferry.orders.OrderStatus;
+import dev.ferry.routing.FlagCategory;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** GET /api/exceptions/{id}: the exception, the order's current payload, and what happened to both. */
+record InboxDetail(String id, String orderId, ExceptionStatus status, FlagCategory category, String step,
+        String reason, String detail, int attempts, ObjectNode payload, Instant createdAt, Instant updatedAt,
+        List<Artifact> artifacts, List<HistoryEntry> history, Order order) {
+
+    /** A screenshot, trace or page of a failed bot step; none until bots run. */
+    record Artifact(String kind, String href) {
+    }
+
+    record Order(OrderStatus status, String externalId, String source, Map<String, String> refs,
+            List<JournalEntry> journal) {
+    }
+}

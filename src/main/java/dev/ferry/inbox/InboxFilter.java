@@ -1,0 +1,67 @@
+package dev.ferry.inbox;
+
+import dev.ferry.routing.FlagCategory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The list filters over exceptions {@code e} joined to their orders {@code o}. Only the filters given
+ * end up in the SQL: a typed NULL parameter is not portable across databases.
+ */
+record InboxFilter(ExceptionStatus status, FlagCategory category, String step, String source, String q) {
+
+    static final InboxFilter NONE = new InboxFilter(null, null, null, null, null);
+
+    private static final Map<String, String> COLUMNS = Map.of(
+            "status", "e.status", "category", "e.category", "step", "e.step", "source", "o.source");
+
+    // a reviewer pastes whatever they have: an order id, the shop's number, a name, an email, words of the reason
+    private static final String SEARCH = "(LOWER(o.id) LIKE :q ESCAPE '\\' OR LOWER(o.external_id) LIKE :q ESCAPE '\\'"
+            + " OR LOWER(o.customer_name) LIKE :q ESCAPE '\\' OR LOWER(o.customer_email) LIKE :q ESCAPE '\\'"
+            + " OR LOWER(e.reason) LIKE :q ESCAPE '\\')";
+
+    InboxFilter withStatus(ExceptionStatus status) {
+        return new InboxFilter(status, category, step, source, q);
+    }
+
+    String where() {
+        List<String> conditions = new ArrayList<>();
+        params().keySet().forEach(name -> conditions.add(name.equals("q") ? SEARCH : COLUMNS.get(name) + " = :" + name));
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql) {
+        params().forEach(sql::param);
+        return sql;
+    }
+
+    Map<String, String> params() {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (status != null) {
+            params.put("status", status.name());
+        }
+        if (category != null) {
+            params.put("category", category.name());
+        }
+        putIfGiven(params, "step", step);
+        putIfGiven(params, "source", source);
+        if (q != null && !q.isBlank()) {
+            params.put("q", "%" + escapeLike(q.trim().toLowerCase(Locale.ROOT)) + "%");
+        }
+        return params;
+    }
+
+    private static void putIfGiven(Map<String, String> params, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            params.put(name, value.trim());
+        }
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ferry.inbox;
+
+import dev.ferry.orders.Journal;
+import dev.ferry.orders.OrderRecord;
+import dev.ferry.orders.OrderStore;
+import dev.ferry.routing.FlagCategory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** Reads the inbox: pages of exceptions, counts for its tabs, and one exception with its order. */
+@Service
+class InboxQueries {
+
+    private final InboxStore store;
+    private final InboxHistory history;
+    private final OrderStore orders;
+    private final Journal journal;
+
+    InboxQueries(InboxStore store, InboxHistory history, OrderStore orders, Journal journal) {
+        this.store = store;
+        this.history = history;
+        this.orders = orders;
+        this.journal = journal;
+    }
+
+    InboxPage page(InboxFilter filter, int page, int size) {
+        long total = store.count(filter);
+        return new InboxPage(store.page(filter, page, size), page, size, total, (total + size - 1) / size);
+    }
+
+    /** The oldest exceptions that match, for a bulk action. */
+    List<String> openIds(InboxFilter filter, int limit) {
+        return store.ids(filter.withStatus(ExceptionStatus.OPEN), limit);
+    }
+
+    record Counts(long total, Map<String, Long> byCategory) {
+    }
+
+    /** Every status and every category, zeros included, so a page can lay out its tabs before anything waits. */
+    Map<ExceptionStatus, Counts> counts() {
+        Map<String, Map<String, Long>> counted = store.counts();
+        Map<ExceptionStatus, Counts> counts = new LinkedHashMap<>();
+        for (ExceptionStatus status : ExceptionStatus.values()) {
+            Map<String, Long> byCategory = new LinkedHashMap<>();
+            for (FlagCategory category : FlagCategory.values()) {
+                byCategory.put(category.name(), 0L);
+            }
+            byCategory.putAll(counted.getOrDefault(status.name(), Map.of()));
+            counts.put(status, new Counts(byCategory.values().stream().mapToLong(Long::longValue).sum(), byCategory));
+        }
+        return counts;
+    }
+
+    Optional<InboxDetail> detail(String id) {
+        return store.find(id).map(item -> {
+            OrderRecord order = orders.find(item.orderId()).orElseThrow();
+            return new InboxDetail(item.id(), item.orderId(), item.status(), item.category(), item.step(),
+                    item.reason(), item.detail(), item.attempts(), order.payload(), item.createdAt(),
+                    item.updatedAt(), List.of(), history.of(id),
+                    new InboxDetail.Order(order.status(), order.externalId(), order.source(), order.refs(),
+                            journal.entries(order.id())));
+        });
+    }
+}

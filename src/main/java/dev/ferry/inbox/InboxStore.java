@@ -1,0 +1,191 @@
+package dev.ferry.inbox;
+
+import dev.ferry.routing.FlagCategory;
+import dev.ferry.routing.OrderFlagged;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Exceptions in the database; that an order has at most one OPEN exception is the table's own rule. */
+@Component
+class InboxStore {
+
+    private static final String COLUMNS =
+            "id, order_id, status, category, step, reason, detail, attempts, created_at, updated_at";
+    private static final String SUMMARY_COLUMNS = "e.id, e.order_id, e.status, e.category, e.step, e.reason,"
+            + " e.attempts, e.created_at, e.updated_at, o.external_id, o.source, o.customer_name";
+
+    private final JdbcClient jdbc;
+
+    InboxStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Order id to open exception id, for those of the given orders that wait in the inbox. */
+    Map<String, String> openExceptionIds(Collection<String> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> ids = new HashMap<>();
+        jdbc.sql("SELECT open_order_id, id FROM exceptions WHERE open_order_id IN (:orderIds)")
+                .param("orderIds", orderIds)
+                .query(rs -> {
+                    ids.put(rs.getString("open_order_id"), rs.getString("id"));
+                });
+        return ids;
+    }
+
+    /** Opens an exception for the flagged order, or brings its open one up to date; joins the caller's transaction. */
+    String open(OrderFlagged flagged) {
+        Timestamp now = Timestamp.from(Instant.now());
+        String id = jdbc.sql("SELECT id FROM exceptions WHERE open_order_id = :orderId FOR UPDATE")
+                .param("orderId", flagged.orderId())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        if (id == null) {
+            id = UUID.randomUUID().toString();
+            jdbc.sql("""
+                    INSERT INTO exceptions (id, order_id, status, open_order_id, category, step, reason, detail,
+                                            attempts, created_at, updated_at)
+                    VALUES (:id, :orderId, 'OPEN', :orderId, :category, :step, :reason, :detail, :attempts, :now, :now)""")
+                    .param("id", id)
+                    .param("orderId", flagged.orderId())
+                    .params(flagFields(flagged))
+                    .param("detail", detail(flagged))
+                    .param("now", now)
+                    .update();
+        } else {
+            jdbc.sql("""
+                    UPDATE exceptions SET category = :category, step = :step, reason = :reason, detail = :detail,
+                                          attempts = :attempts, updated_at = :now
+                    WHERE id = :id""")
+                    .params(flagFields(flagged))
+                    .param("detail", detail(flagged))
+                    .param("now", now)
+                    .param("id", id)
+                    .update();
+        }
+        return id;
+    }
+
+    private static Map<String, Object> flagFields(OrderFlagged flagged) {
+        return Map.of(
+                "category", flagged.category().name(),
+                "step", flagged.step(),
+                "reason", truncate(flagged.reason() == null ? "" : flagged.reason(), 2000),
+                "attempts", flagged.attempts());
+    }
+
+    private static String detail(OrderFlagged flagged) {
+        return flagged.detail() == null ? null : truncate(flagged.detail(), 4000);
+    }
+
+    Optional<InboxItem> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM exceptions WHERE id = :id")
+                .param("id", id)
+                .query(this::item)
+                .optional();
+    }
+
+    /** Reads the exception and holds it until the transaction ends, so two reviewers cannot act on it at once. */
+    Optional<InboxItem> lock(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM exceptions WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(this::item)
+                .optional();
+    }
+
+    /** Closes an OPEN exception; the order may have a new one from then on. */
+    void close(String id, ExceptionStatus status) {
+        jdbc.sql("UPDATE exceptions SET status = :status, open_order_id = NULL, updated_at = :now WHERE id = :id")
+                .param("status", status.name())
+                .param("now", Timestamp.from(Instant.now()))
+                .param("id", id)
+                .update();
+    }
+
+    void touch(String id) {
+        jdbc.sql("UPDATE exceptions SET updated_at = :now WHERE id = :id")
+                .param("now", Timestamp.from(Instant.now()))
+                .param("id", id)
+                .update();
+    }
+
+    /** Oldest first while they wait, so the one that waited longest is seen first; newest first otherwise. */
+    List<InboxSummary> page(InboxFilter filter, int page, int size) {
+        String order = filter.status() == ExceptionStatus.OPEN ? "e.created_at, e.id" : "e.created_at DESC, e.id DESC";
+        return filter.bind(jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM exceptions e JOIN orders o ON o.id = e.order_id"
+                        + filter.where() + " ORDER BY " + order + " LIMIT :size OFFSET :offset"))
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(this::summary)
+                .list();
+    }
+
+    long count(InboxFilter filter) {
+        return filter.bind(jdbc.sql("SELECT COUNT(*) FROM exceptions e JOIN orders o ON o.id = e.order_id"
+                        + filter.where()))
+                .query(Long.class)
+                .single();
+    }
+
+    /** The ids of the oldest exceptions that match, for a bulk action. */
+    List<String> ids(InboxFilter filter, int limit) {
+        return filter.bind(jdbc.sql("SELECT e.id FROM exceptions e JOIN orders o ON o.id = e.order_id"
+                        + filter.where() + " ORDER BY e.created_at, e.id LIMIT :limit"))
+                .param("limit", limit)
+                .query(String.class)
+                .list();
+    }
+
+    /** Status → category → how many. */
+    Map<String, Map<String, Long>> counts() {
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        jdbc.sql("SELECT status, category, COUNT(*) AS n FROM exceptions GROUP BY status, category")
+                .query(rs -> {
+                    counts.computeIfAbsent(rs.getString("status"), s -> new TreeMap<>())
+                            .put(rs.getString("category"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    /** Category → how many OPEN exceptions. */
+    Map<String, Long> openByCategory() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("SELECT category, COUNT(*) AS n FROM exceptions WHERE status = 'OPEN' GROUP BY category")
+                .query(rs -> {
+                    counts.put(rs.getString("category"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    private InboxItem item(ResultSet rs, int row) throws SQLException {
+        return new InboxItem(rs.getString("id"), rs.getString("order_id"),
+                ExceptionStatus.valueOf(rs.getString("status")), FlagCategory.valueOf(rs.getString("category")),
+                rs.getString("step"), rs.getString("reason"), rs.getString("detail"), rs.getInt("attempts"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private InboxSummary summary(ResultSet rs, int row) throws SQLException {
+        return new InboxSummary(rs.getString("id"), rs.getString("order_id"),
+                ExceptionStatus.valueOf(rs.getString("status")), FlagCategory.valueOf(rs.getString("category")),
+                rs.getString("step"), rs.getString("reason"), rs.getInt("attempts"), rs.getString("external_id"),
+                rs.getString("source"), rs.getString("customer_name"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

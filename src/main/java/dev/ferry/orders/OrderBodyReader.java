@@ -1,0 +1,93 @@
+package dev.ferry.orders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Reads an order from a request body the way intake does, for every API that takes one: the size
+ * limit (413), the content type (415) and malformed JSON (400 with line and column) each get their own answer.
+ */
+@Component
+public class OrderBodyReader {
+
+    private final ObjectReader reader;
+    private final int maxBodyBytes;
+
+    OrderBodyReader(ObjectMapper json, @Value("${ferry.intake.max-body-bytes}") int maxBodyBytes) {
+        // money arrives as decimals, never doubles; "{...} junk" and duplicate keys are not an order
+        this.reader = json.reader()
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** @throws InvalidOrderException when the body is not a JSON object; the schema is not checked here */
+    public ObjectNode read(HttpServletRequest request) throws IOException {
+        requireJson(request.getContentType());
+        return parse(readLimited(request));
+    }
+
+    private static void requireJson(String contentType) {
+        MediaType type;
+        try {
+            type = contentType == null ? null : MediaType.parseMediaType(contentType);
+        } catch (IllegalArgumentException e) {
+            type = null;
+        }
+        if (type == null || !(MediaType.APPLICATION_JSON.includes(type) || "json".equals(type.getSubtypeSuffix()))) {
+            throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the order as application/json" + (contentType == null ? "." : ", not " + contentType + "."));
+        }
+    }
+
+    private byte[] readLimited(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            throw tooLarge();
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(maxBodyBytes + 1);
+            if (body.length > maxBodyBytes) {
+                throw tooLarge();
+            }
+            return body;
+        }
+    }
+
+    private ResponseStatusException tooLarge() {
+        return new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
+                "The order is larger than the limit of " + maxBodyBytes + " bytes.");
+    }
+
+    private ObjectNode parse(byte[] body) {
+        JsonNode node;
+        try {
+            node = reader.readTree(body);
+        } catch (JsonProcessingException e) {
+            var where = e.getLocation();
+            String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+            throw new InvalidOrderException("The body is not valid JSON.",
+                    List.of(new Violation("", "Malformed JSON" + at + ": " + e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw new InvalidOrderException("The body could not be read.", List.of(new Violation("", e.getMessage())));
+        }
+        if (node == null || node.isMissingNode() || !node.isObject()) {
+            throw new InvalidOrderException("The body is not a JSON object.",
+                    List.of(new Violation("", "An order must be a JSON object")));
+        }
+        return (ObjectNode) node;
+    }
+}
