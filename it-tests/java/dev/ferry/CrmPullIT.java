@@ -1,9 +1,13 @@
 package dev.ferry;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,11 +40,44 @@ class CrmPullIT extends FerryIntegrationTest {
         assertThat(sandbox.crm().openOrders()).isEmpty();
     }
 
+    @Test
+    void anInvalidOrderInTheCrmWaitsInTheInboxAsAValidationProblem() {
+        String number = "BROKEN-" + System.nanoTime();
+        StubMapping broken = sandbox.crm().server().stubFor(WireMock.get(urlPathEqualTo("/api/orders")).atPriority(1)
+                .willReturn(okJson("""
+                        {"orders":[{"orderNumber":"%s","account":{"id":"C-1001","name":"Ana Lima"},"currencyCode":"EUR",
+                          "items":[{"productCode":"SKU-RED-MUG","qty":0,"price":"12.50"}],
+                          "delivery":{"recipient":"Ana Lima","addressLine1":"Rua Augusta 1","city":"Lisboa",
+                                      "zip":"1100-048","countryCode":"PT","method":"standard"}}]}""".formatted(number))));
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> exceptions(number).path("totalItems").asInt() == 1);
+        } finally {
+            sandbox.crm().server().removeStub(broken);
+        }
+
+        JsonNode item = exceptions(number).path("items").get(0);
+        assertThat(item.path("category").asText()).isEqualTo("VALIDATION");
+        assertThat(item.path("step").asText()).isEqualTo("accept");
+        assertThat(item.path("reason").asText()).contains("/lines/0/quantity");
+        assertThat(order(item.path("orderId").asText()).path("status").asText()).isEqualTo("FLAGGED");
+    }
+
+    private JsonNode exceptions(String q) {
+        return read(send(HttpRequest.newBuilder(uri("/api/exceptions?category=VALIDATION&q=" + q))
+                .header("Authorization", "Bearer ferry-sandbox-ops-key").GET().build()).body());
+    }
+
     private List<JsonNode> crmOrders() {
         JsonNode page = read(send(HttpRequest.newBuilder(uri("/api/orders?source=crm&size=50"))
                 .header("Authorization", "Bearer " + INTAKE_KEY).GET().build()).body());
         List<JsonNode> items = new ArrayList<>();
-        page.path("items").forEach(items::add);
+        // the trickle's own orders; another test adds a broken one
+        page.path("items").forEach(o -> {
+            if (o.path("externalId").asText().startsWith("CRM-")) {
+                items.add(o);
+            }
+        });
         return items;
     }
 }

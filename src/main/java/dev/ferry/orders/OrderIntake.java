@@ -74,6 +74,27 @@ public class OrderIntake {
         return new Intake(id, OrderStatus.ACCEPTED, true);
     }
 
+    /**
+     * Keeps an invalid order that no client can be told about (a scheduled pull found it) so that a
+     * reviewer can correct it: stored FLAGGED, never queued. Returns empty when the order cannot even be
+     * identified (no source or externalId) or was kept before.
+     */
+    public Optional<String> keepForReview(ObjectNode order) {
+        String source = order.path("source").asText("");
+        String externalId = order.path("externalId").asText("");
+        if (source.isBlank() || externalId.isBlank() || store.findBySourceAndExternalId(source, externalId).isPresent()) {
+            return Optional.empty();
+        }
+        String id = UUID.randomUUID().toString();
+        try {
+            store.insert(id, null, sha256(write(order)), order, OrderStatus.FLAGGED, Instant.now());
+        } catch (DuplicateKeyException raced) {
+            return Optional.empty();
+        }
+        journal.append(id, "accept", StepOutcome.OK, "Received from " + source + " as " + externalId);
+        return Optional.of(id);
+    }
+
     void enqueue(String id) {
         try {
             queue.send(id);

@@ -32,10 +32,16 @@ public class OrderStore {
 
     /** @throws org.springframework.dao.DuplicateKeyException when the key or source+externalId exists */
     void insert(String id, String idempotencyKey, String payloadHash, ObjectNode order, Instant now) {
+        insert(id, idempotencyKey, payloadHash, order, OrderStatus.ACCEPTED, now);
+    }
+
+    void insert(String id, String idempotencyKey, String payloadHash, ObjectNode order, OrderStatus status,
+            Instant now) {
         jdbc.sql("""
                 INSERT INTO orders (id, source, external_id, idempotency_key, payload_hash, payload, status,
                                     customer_name, customer_email, created_at, updated_at)
-                VALUES (:id, :source, :externalId, :key, :hash, :payload, 'ACCEPTED', :name, :email, :now, :now)""")
+                VALUES (:id, :source, :externalId, :key, :hash, :payload, :status, :name, :email, :now, :now)""")
+                .param("status", status.name())
                 .param("id", id)
                 .param("source", order.path("source").asText())
                 .param("externalId", order.path("externalId").asText())

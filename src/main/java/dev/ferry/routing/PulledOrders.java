@@ -7,7 +7,9 @@ import dev.ferry.orders.OrderIntake;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Orders that a scheduled pull found in another system go through intake like posted ones. */
 @Component("pulledOrders")
@@ -16,9 +18,13 @@ public class PulledOrders {
     private static final Logger log = LoggerFactory.getLogger(PulledOrders.class);
 
     private final OrderIntake intake;
+    private final OrderSteps steps;
+    private final TransactionTemplate tx;
 
-    PulledOrders(OrderIntake intake) {
+    PulledOrders(OrderIntake intake, OrderSteps steps, TransactionTemplate tx) {
         this.intake = intake;
+        this.steps = steps;
+        this.tx = tx;
     }
 
     public void accept(Exchange exchange) {
@@ -34,8 +40,22 @@ public class PulledOrders {
                         order.path("source").asText(), result.orderId());
             }
         } catch (InvalidOrderException e) {
-            log.warn("Pulled order {} from {} is not valid and was not accepted: {}", order.path("externalId").asText(),
-                    order.path("source").asText(), e.violations());
+            keepForReview(order, e);
         }
+    }
+
+    // nobody can be answered 400 for a pulled order: it waits in the inbox for a person to correct it
+    private void keepForReview(ObjectNode order, InvalidOrderException invalid) {
+        if (order.path("source").asText("").isBlank() || order.path("externalId").asText("").isBlank()) {
+            log.warn("A pulled order without source or externalId cannot be kept for review: {} {}", order,
+                    invalid.violations());
+            return;
+        }
+        String reason = "The order from " + order.path("source").asText("?") + " is not valid: " + invalid.violations()
+                .stream().map(v -> (v.pointer().isEmpty() ? "" : v.pointer() + " ") + v.message())
+                .collect(Collectors.joining("; ")) + ".";
+        tx.executeWithoutResult(status -> intake.keepForReview(order).ifPresentOrElse(
+                id -> steps.flag(id, "accept", FlagCategory.VALIDATION, reason, "schema violations: " + invalid.violations(), 1),
+                () -> log.debug("Invalid pulled order {} is kept already", order.path("externalId").asText())));
     }
 }
