@@ -1,29 +1,66 @@
 package dev.ferry.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
+/**
+ * Two ways in: API clients with a key on every call (/api, /actuator), and people who log in to the
+ * inbox pages with a form and a session. The inbox API accepts either.
+ */
 @Configuration
 @EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfig {
 
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+
     @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(SecuritySettings settings, PasswordEncoder encoder, Environment environment) {
+        DemoCredentials.refuseOutsideSandbox(environment, settings, encoder);
+        return new InMemoryUserDetailsManager(settings.users().stream()
+                .map(user -> User.withUsername(user.username())
+                        .password(user.password())
+                        .roles(user.roles().toArray(String[]::new))
+                        .build())
+                .toList());
+    }
+
+    @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, ObjectMapper json) throws Exception {
         var problems = new ProblemEntryPoint(json);
         return http
                 .securityMatcher("/api/**", "/actuator/**")
-                // API clients authenticate every call with a key: no session, so no CSRF token to steal
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // a key on every call needs no token; a browser's session cookie could be ridden, so it does
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfig::ridesOnASession))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .addFilterBefore(new ApiKeyFilter(settings, problems), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/orders").hasRole("INTAKE")
@@ -31,5 +68,27 @@ class SecurityConfig {
                         .requestMatchers("/api/exceptions", "/api/exceptions/**").hasAnyRole("REVIEWER", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))
                 .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/", "/inbox", "/inbox/**", "/orders/**").hasAnyRole("REVIEWER", "ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    private static boolean ridesOnASession(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getRequestedSessionId() != null;
     }
 }

@@ -23,7 +23,8 @@ class ApiKeyFilterTests {
 
     private final ApiKeyFilter filter = new ApiKeyFilter(new SecuritySettings(List.of(
             new SecuritySettings.ApiKey("webshop", ApiKeyFilter.sha256("webshop-key"), List.of("INTAKE")),
-            new SecuritySettings.ApiKey("ops", ApiKeyFilter.sha256("ops-key").toUpperCase(), List.of("REVIEWER", "ADMIN")))),
+            new SecuritySettings.ApiKey("ops", ApiKeyFilter.sha256("ops-key").toUpperCase(), List.of("REVIEWER", "ADMIN"))),
+            List.of()),
             new ProblemEntryPoint(JSON));
 
     private final MockHttpServletResponse response = new MockHttpServletResponse();

@@ -1,0 +1,60 @@
+package dev.ferry.security;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+class DemoCredentialsTests {
+
+    private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
+    @Test
+    void theDemoUsersAreRefusedOutsideTheSandbox() {
+        var settings = new SecuritySettings(List.of(), List.of(user("admin", "admin")));
+
+        assertThatThrownBy(() -> DemoCredentials.refuseOutsideSandbox(profile("embedded"), settings, encoder))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("refuses to start")
+                .hasMessageContaining("user 'admin'");
+    }
+
+    @Test
+    void theDemoApiKeysAreRefusedOutsideTheSandbox() {
+        var key = new SecuritySettings.ApiKey("ops", ApiKeyFilter.sha256("ferry-sandbox-ops-key"), List.of("ADMIN"));
+
+        assertThatThrownBy(() -> DemoCredentials.refuseOutsideSandbox(profile("cluster"),
+                new SecuritySettings(List.of(key), List.of()), encoder))
+                .hasMessageContaining("API key 'ops'");
+    }
+
+    @Test
+    void aDemoUsernameWithItsOwnPasswordIsFine() {
+        var settings = new SecuritySettings(List.of(), List.of(user("admin", "a long and private passphrase")));
+
+        assertThatCode(() -> DemoCredentials.refuseOutsideSandbox(profile("embedded"), settings, encoder))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void theSandboxMayUseItsDemoCredentials() {
+        var settings = new SecuritySettings(List.of(), List.of(user("reviewer", "reviewer")));
+
+        assertThatCode(() -> DemoCredentials.refuseOutsideSandbox(profile("sandbox"), settings, encoder))
+                .doesNotThrowAnyException();
+    }
+
+    private SecuritySettings.User user(String name, String password) {
+        return new SecuritySettings.User(name, encoder.encode(password), List.of("ADMIN"));
+    }
+
+    private static MockEnvironment profile(String profile) {
+        MockEnvironment environment = new MockEnvironment();
+        environment.setActiveProfiles(profile);
+        return environment;
+    }
+}
