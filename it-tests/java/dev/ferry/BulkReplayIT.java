@@ -53,9 +53,7 @@ class BulkReplayIT extends FerryIntegrationTest {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> ids.stream().allMatch(id -> "COMPLETED".equals(order(id).path("status").asText())));
         for (String id : ids) {
-            assertThat(sandbox.erp().salesOrderRecords()).filteredOn(r -> id.equals(r.path("reference").asText())).hasSize(1);
-            assertThat(sandbox.accounting().invoiceRecords()).filteredOn(r -> id.equals(r.path("reference").asText())).hasSize(1);
-            assertThat(sandbox.shipping().shipmentRecords()).filteredOn(r -> id.equals(r.path("reference").asText())).hasSize(1);
+            Downstream.assertFulfilledOnce(sandbox, id);
             JsonNode order = order(id);
             assertThat(journal(order, "create-sales-order")).extracting(e -> e.path("outcome").asText())
                     .containsExactly("OK", "SKIPPED");

@@ -73,7 +73,7 @@ class DownstreamFaultsIT extends FerryIntegrationTest {
 
         assertThat(journal(order, "create-sales-order")).extracting(e -> e.path("outcome").asText())
                 .containsExactly("RETRY", "OK");
-        assertThat(sandbox.erp().salesOrderRecords()).filteredOn(r -> id.equals(r.path("reference").asText())).hasSize(1);
+        assertThat(Downstream.salesOrders(sandbox, id)).hasSize(1);
         assertThat(order.path("refs").path("erpOrderId").asText()).startsWith("SO-0");
     }
 }

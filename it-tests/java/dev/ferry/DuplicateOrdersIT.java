@@ -54,10 +54,7 @@ class DuplicateOrdersIT extends FerryIntegrationTest {
 
         awaitStatus(id, "COMPLETED");
 
-        assertThat(sandbox.erp().salesOrderRecords()).filteredOn(r -> id.equals(r.path("reference").asText())).hasSize(1);
-        assertThat(sandbox.accounting().invoiceRecords()).filteredOn(r -> id.equals(r.path("reference").asText())).hasSize(1);
-        assertThat(sandbox.shipping().shipmentRecords()).filteredOn(r -> id.equals(r.path("reference").asText())).hasSize(1);
-        assertThat(sandbox.crm().orderUpdates()).filteredOn(r -> id.equals(r.path("ferryOrderId").asText())).hasSize(1);
+        Downstream.assertFulfilledOnce(sandbox, id);
     }
 
     private static <T> List<T> concurrently(int copies, Callable<T> call) throws Exception {

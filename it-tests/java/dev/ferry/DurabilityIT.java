@@ -71,10 +71,7 @@ class DurabilityIT {
                 .until(() -> ids.stream().allMatch(id -> "COMPLETED".equals(order(id).path("status").asText())));
 
         for (String id : ids) {
-            assertThat(sandbox.erp().salesOrderRecords()).filteredOn(r -> id.equals(r.path("reference").asText())).hasSize(1);
-            assertThat(sandbox.accounting().invoiceRecords()).filteredOn(r -> id.equals(r.path("reference").asText())).hasSize(1);
-            assertThat(sandbox.shipping().shipmentRecords()).filteredOn(r -> id.equals(r.path("reference").asText())).hasSize(1);
-            assertThat(sandbox.crm().orderUpdates()).filteredOn(r -> id.equals(r.path("ferryOrderId").asText())).hasSize(1);
+            Downstream.assertFulfilledOnce(sandbox, id);
         }
         assertThat(sandbox.erp().salesOrders()).isEqualTo(ORDERS);
     }
