@@ -16,12 +16,14 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Turns {@code ferry.sandbox.<system>.port: 0} into a real free port before any bean reads it, so the
- * connectors' {@code http://localhost:${ferry.sandbox.erp.port}} and the simulators agree.
+ * Turns {@code ferry.sandbox.<system>.port: 0} (and {@code ferry.sandbox.portal.port: 0}) into a real free
+ * port before any bean reads it, so the connectors' {@code http://localhost:${ferry.sandbox.erp.port}} and
+ * the simulators agree.
  */
 class SandboxPorts implements EnvironmentPostProcessor, Ordered {
 
     static final String PROPERTY_SOURCE = "ferrySandboxPorts";
+    static final String PORTAL_PORT = "ferry.sandbox.portal.port";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -29,9 +31,9 @@ class SandboxPorts implements EnvironmentPostProcessor, Ordered {
             return;
         }
         List<String> unset = new ArrayList<>();
-        for (SandboxSystem system : SandboxSystem.values()) {
-            if (environment.getProperty(system.portProperty(), Integer.class, 0) == 0) {
-                unset.add(system.portProperty());
+        for (String port : portProperties()) {
+            if (environment.getProperty(port, Integer.class, 0) == 0) {
+                unset.add(port);
             }
         }
         if (unset.isEmpty()) {
@@ -49,6 +51,16 @@ class SandboxPorts implements EnvironmentPostProcessor, Ordered {
     @Override
     public int getOrder() {
         return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    /** The four systems' ports, then the portal's. */
+    static List<String> portProperties() {
+        List<String> ports = new ArrayList<>();
+        for (SandboxSystem system : SandboxSystem.values()) {
+            ports.add(system.portProperty());
+        }
+        ports.add(PORTAL_PORT);
+        return ports;
     }
 
     /** Holds all sockets open until every port is chosen, so no two systems get the same one. */

@@ -1,5 +1,6 @@
 package dev.ferry.sandbox;
 
+import dev.ferry.sandbox.portal.PortalSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ferry.sandbox")
 public record SandboxSettings(boolean enabled, @DefaultValue Crm crm, @DefaultValue Erp erp,
-        @DefaultValue Accounting accounting, @DefaultValue Shipping shipping) {
+        @DefaultValue Accounting accounting, @DefaultValue Shipping shipping, @DefaultValue PortalSettings portal) {
 
     private static final String CRM_TOKEN = "crm-sandbox-token";
     private static final String TRICKLE_EVERY = "15s";
@@ -21,30 +22,38 @@ public record SandboxSettings(boolean enabled, @DefaultValue Crm crm, @DefaultVa
     private static final String ACCOUNTING_PASSWORD = "accounting-sandbox";
     private static final String SHIPPING_TOKEN = "shipping-sandbox-token";
 
-    /** The same values as {@code config/application-sandbox.yaml}, on free ports. */
+    /**
+     * The same values as {@code config/application-sandbox.yaml}, on free ports, except that the portal's
+     * hazards are off: a test sees a slow or busy page only when it asks for one.
+     */
     public static SandboxSettings defaults() {
         return new SandboxSettings(true,
                 new Crm(0, CRM_TOKEN, Duration.parse("PT" + TRICKLE_EVERY), Integer.parseInt(TRICKLE_INITIAL),
                         Integer.parseInt(TRICKLE_MAX)),
                 new Erp(0, ERP_API_KEY),
                 new Accounting(0, ACCOUNTING_USERNAME, ACCOUNTING_PASSWORD),
-                new Shipping(0, SHIPPING_TOKEN));
+                new Shipping(0, SHIPPING_TOKEN),
+                PortalSettings.defaults());
     }
 
     public SandboxSettings withCrm(Crm crm) {
-        return new SandboxSettings(enabled, crm, erp, accounting, shipping);
+        return new SandboxSettings(enabled, crm, erp, accounting, shipping, portal);
     }
 
     public SandboxSettings withErp(Erp erp) {
-        return new SandboxSettings(enabled, crm, erp, accounting, shipping);
+        return new SandboxSettings(enabled, crm, erp, accounting, shipping, portal);
     }
 
     public SandboxSettings withAccounting(Accounting accounting) {
-        return new SandboxSettings(enabled, crm, erp, accounting, shipping);
+        return new SandboxSettings(enabled, crm, erp, accounting, shipping, portal);
     }
 
     public SandboxSettings withShipping(Shipping shipping) {
-        return new SandboxSettings(enabled, crm, erp, accounting, shipping);
+        return new SandboxSettings(enabled, crm, erp, accounting, shipping, portal);
+    }
+
+    public SandboxSettings withPortal(PortalSettings portal) {
+        return new SandboxSettings(enabled, crm, erp, accounting, shipping, portal);
     }
 
     public record Crm(int port, @DefaultValue(CRM_TOKEN) String token,

@@ -1,5 +1,6 @@
 package dev.ferry.sandbox;
 
+import dev.ferry.sandbox.portal.LegacyPortal;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -8,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The four simulated systems (CRM, ERP, accounting, shipping), each a WireMock server on its own loopback
- * port. In the {@code sandbox} profile Spring starts them as a bean; a test starts them with
- * {@link #start(SandboxSettings)} and stops them with {@link #close()}.
+ * port, and the Nordic Freight legacy portal on a fifth. In the {@code sandbox} profile Spring starts them as
+ * a bean; a test starts them with {@link #start(SandboxSettings)} and stops them with {@link #close()}.
  */
 public final class SandboxSystems implements AutoCloseable {
 
@@ -19,6 +20,7 @@ public final class SandboxSystems implements AutoCloseable {
     private final SandboxErp erp;
     private final SandboxAccounting accounting;
     private final SandboxShipping shipping;
+    private LegacyPortal portal;
 
     private SandboxSystems(SandboxSettings settings, Clock clock) {
         crm = new SandboxCrm(settings.crm(), clock);
@@ -27,7 +29,7 @@ public final class SandboxSystems implements AutoCloseable {
         shipping = new SandboxShipping(settings.shipping(), clock);
     }
 
-    /** Starts all four; if one cannot listen on its port, none is left running. */
+    /** Starts all five; if one cannot listen on its port, none is left running. */
     public static SandboxSystems start(SandboxSettings settings) {
         // millisecond timestamps read better in replies than the JVM's nanoseconds
         return start(settings, Clock.tickMillis(ZoneOffset.UTC));
@@ -37,13 +39,14 @@ public final class SandboxSystems implements AutoCloseable {
         SandboxSystems systems = new SandboxSystems(settings, clock);
         try {
             systems.all().forEach(SimulatedApi::start);
+            systems.portal = LegacyPortal.start(settings.portal());
         } catch (RuntimeException e) {
             systems.stop();
             throw e;
         }
-        log.info("Sandbox systems listening: CRM {}, ERP {}, accounting {}, shipping {}",
+        log.info("Sandbox systems listening: CRM {}, ERP {}, accounting {}, shipping {}, Nordic Freight portal {}",
                 systems.crm.baseUrl(), systems.erp.baseUrl(), systems.accounting.baseUrl(),
-                systems.shipping.baseUrl());
+                systems.shipping.baseUrl(), systems.portal.baseUrl());
         return systems;
     }
 
@@ -63,6 +66,11 @@ public final class SandboxSystems implements AutoCloseable {
         return shipping;
     }
 
+    /** The freight carrier's legacy web portal, for bots; it has no API. */
+    public LegacyPortal portal() {
+        return portal;
+    }
+
     public SimulatedApi system(SandboxSystem system) {
         return switch (system) {
             case CRM -> crm;
@@ -77,13 +85,20 @@ public final class SandboxSystems implements AutoCloseable {
         return system(system).baseUrl();
     }
 
-    /** Forgets all records, idempotency keys and journalled requests, and restarts the CRM's trickle. */
+    /**
+     * Forgets all records, idempotency keys and journalled requests, restarts the CRM's trickle, and resets the
+     * portal (consignments, sessions, hazards).
+     */
     public void reset() {
         all().forEach(SimulatedApi::reset);
+        portal.reset();
     }
 
     public void stop() {
         all().forEach(SimulatedApi::stop);
+        if (portal != null) {
+            portal.stop();
+        }
     }
 
     @Override

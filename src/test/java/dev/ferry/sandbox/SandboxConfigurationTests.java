@@ -1,7 +1,13 @@
 package dev.ferry.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,20 +23,32 @@ class SandboxConfigurationTests {
                         "spring.main.banner-mode=off",
                         "ferry.sandbox.enabled=" + enabled,
                         "ferry.sandbox.erp.port=0",
-                        "ferry.connectors.erp.base-url=http://localhost:${ferry.sandbox.erp.port}");
+                        "ferry.connectors.erp.base-url=http://localhost:${ferry.sandbox.erp.port}",
+                        "ferry.connectors.freight-portal.base-url=http://localhost:${ferry.sandbox.portal.port}");
     }
 
     @Test
-    void startsTheSystemsOnThePortsTheConnectorsAreGiven() {
+    void startsTheSystemsOnThePortsTheConnectorsAreGiven() throws Exception {
         SandboxSystems systems;
+        String portalUrl;
         try (ConfigurableApplicationContext context = application("true").run()) {
             systems = context.getBean(SandboxSystems.class);
 
             assertThat(context.getEnvironment().getProperty("ferry.connectors.erp.base-url"))
                     .isEqualTo(systems.erp().baseUrl());
             assertThat(systems.erp().server().isRunning()).isTrue();
+            assertThat(context.getEnvironment().getProperty("ferry.connectors.freight-portal.base-url"))
+                    .isEqualTo(systems.portal().baseUrl());
+            portalUrl = systems.portal().baseUrl();
+            assertThat(get(portalUrl + "/login")).isEqualTo(200);
         }
         assertThat(systems.erp().server().isRunning()).isFalse();
+        assertThatThrownBy(() -> get(portalUrl + "/login")).isInstanceOf(IOException.class);
+    }
+
+    private static int get(String url) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test

@@ -32,11 +32,13 @@ class SandboxPortsTests {
 
         postProcess(environment);
 
-        List<Integer> ports = List.of(SandboxSystem.values()).stream()
-                .map(system -> environment.getProperty(system.portProperty(), Integer.class)).toList();
-        assertThat(ports).doesNotContainNull().doesNotHaveDuplicates().allMatch(port -> port > 0);
+        List<Integer> ports = SandboxPorts.portProperties().stream()
+                .map(port -> environment.getProperty(port, Integer.class)).toList();
+        assertThat(ports).hasSize(5).doesNotContainNull().doesNotHaveDuplicates().allMatch(port -> port > 0);
         assertThat(environment.resolvePlaceholders("http://localhost:${ferry.sandbox.erp.port}"))
                 .isEqualTo("http://localhost:" + ports.get(1));
+        assertThat(environment.resolvePlaceholders("http://localhost:${ferry.sandbox.portal.port}"))
+                .isEqualTo("http://localhost:" + ports.get(4));
     }
 
     @Test

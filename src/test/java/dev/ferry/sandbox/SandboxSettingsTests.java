@@ -3,7 +3,9 @@ package dev.ferry.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import dev.ferry.sandbox.portal.PortalSettings.Hazards;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -22,7 +24,23 @@ class SandboxSettingsTests {
 
         SandboxSettings bound = Binder.get(environment).bindOrCreate("ferry.sandbox", SandboxSettings.class);
 
-        assertThat(bound).isEqualTo(SandboxSettings.defaults());
+        assertThat(bound.withPortal(bound.portal().withHazards(Hazards.off()))).isEqualTo(SandboxSettings.defaults());
+    }
+
+    @Test
+    void turnsThePortalsHazardsOnAtALowRateInTheSandboxProfileOnly() throws IOException {
+        StandardEnvironment environment = new StandardEnvironment();
+        new YamlPropertySourceLoader().load("sandbox", new FileSystemResource("config/application-sandbox.yaml"))
+                .forEach(environment.getPropertySources()::addLast);
+
+        Hazards inSandbox = Binder.get(environment).bindOrCreate("ferry.sandbox", SandboxSettings.class)
+                .portal().hazards();
+        Hazards unconfigured = Binder.get(new StandardEnvironment())
+                .bindOrCreate("ferry.sandbox", SandboxSettings.class).portal().hazards();
+
+        assertThat(List.of(inSandbox.slowRate(), inSandbox.busyRate(), inSandbox.expiryRate()))
+                .allSatisfy(rate -> assertThat(rate).isStrictlyBetween(0.0, 0.1));
+        assertThat(unconfigured).isEqualTo(Hazards.off());
     }
 
     @Test
@@ -30,7 +48,8 @@ class SandboxSettingsTests {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of(
                 "ferry.sandbox.crm.trickle-every", "250ms", "ferry.sandbox.crm.trickle-initial", "1",
-                "ferry.sandbox.erp.api-key", "other-key")));
+                "ferry.sandbox.erp.api-key", "other-key", "ferry.sandbox.portal.session-timeout", "2m",
+                "ferry.sandbox.portal.hazards.busy-rate", "0.5")));
 
         SandboxSettings bound = Binder.get(environment).bindOrCreate("ferry.sandbox", SandboxSettings.class);
 
@@ -38,6 +57,9 @@ class SandboxSettingsTests {
         assertThat(bound.crm().trickleInitial()).isEqualTo(1);
         assertThat(bound.crm().trickleMax()).isEqualTo(200);
         assertThat(bound.erp().apiKey()).isEqualTo("other-key");
+        assertThat(bound.portal().sessionTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(bound.portal().hazards().busyRate()).isEqualTo(0.5);
         assertThat(bound.shipping().token()).isEqualTo("shipping-sandbox-token");
+        assertThat(bound.portal().password()).isEqualTo("portal-sandbox");
     }
 }

@@ -25,6 +25,8 @@ class SandboxSystemsTests {
                 .doesNotHaveDuplicates()
                 .allMatch(port -> port > 0);
         assertThat(running.systems().baseUrl(SandboxSystem.ERP)).isEqualTo("http://localhost:" + running.systems().erp().port());
+        assertThat(running.systems().portal().port()).isPositive()
+                .isNotIn(Arrays.stream(SandboxSystem.values()).map(running.systems()::system).map(SimulatedApi::port).toList());
     }
 
     @Test

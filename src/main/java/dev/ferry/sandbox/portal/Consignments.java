@@ -1,0 +1,43 @@
+package dev.ferry.sandbox.portal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The portal's consignment book, numbered {@code NF-1000001}, {@code NF-1000002}, ... in booking order. */
+final class Consignments {
+
+    private static final long FIRST_NUMBER = 1_000_001;
+
+    private final List<Consignment> booked = new ArrayList<>();
+
+    synchronized Consignment book(Function<String, Consignment> withNumber) {
+        Consignment consignment = withNumber.apply("NF-" + (FIRST_NUMBER + booked.size()));
+        booked.add(consignment);
+        return consignment;
+    }
+
+    synchronized List<Consignment> all() {
+        return List.copyOf(booked);
+    }
+
+    synchronized Optional<Consignment> find(String number) {
+        return booked.stream().filter(consignment -> consignment.number().equals(number)).findFirst();
+    }
+
+    /** Exact match, ignoring case and surrounding blanks, as the portal's search box does. */
+    synchronized List<Consignment> withReference(String reference) {
+        String wanted = normalise(reference);
+        return booked.stream().filter(consignment -> normalise(consignment.reference()).equals(wanted)).toList();
+    }
+
+    synchronized void clear() {
+        booked.clear();
+    }
+
+    private static String normalise(String reference) {
+        return reference.strip().toLowerCase(Locale.ROOT);
+    }
+}

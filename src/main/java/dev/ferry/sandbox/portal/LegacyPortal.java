@@ -1,0 +1,130 @@
+package dev.ferry.sandbox.portal;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * "Nordic Freight", the freight carrier's staff portal: a server-rendered web application with no API, for
+ * bots to drive as staff would. Runs on the JDK's HTTP server on one loopback port. See docs/sandbox.md.
+ */
+public final class LegacyPortal implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LegacyPortal.class);
+    private static final String BIND_ADDRESS = "127.0.0.1";
+    private static final int THREADS = 8;
+
+    private final PortalSettings settings;
+    private final PortalClock clock;
+    private final Sessions sessions;
+    private final Consignments consignments = new Consignments();
+    private final PortalHazards hazards;
+    private final PortalActivity activity;
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private LegacyPortal(PortalSettings settings, Clock clock, Pause pause) throws IOException {
+        this.settings = settings;
+        this.clock = new PortalClock(clock);
+        this.sessions = new Sessions(this.clock, settings.sessionTimeout(), settings.hazards().seed());
+        this.hazards = new PortalHazards(settings.hazards(), sessions::expireAll);
+        this.activity = new PortalActivity(sessions::loggedIn);
+        PortalScreens screens = new PortalScreens(settings, sessions, consignments, hazards, this.clock);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(BIND_ADDRESS), settings.port()),
+                50);
+        this.executor = Executors.newFixedThreadPool(THREADS, threads());
+        server.setExecutor(executor);
+        server.createContext("/", new PortalHandler(screens, sessions, hazards, activity, pause));
+    }
+
+    /** Starts the portal; port 0 picks a free one. */
+    public static LegacyPortal start(PortalSettings settings) {
+        return start(settings, Clock.systemUTC(), Pause.SLEEP);
+    }
+
+    static LegacyPortal start(PortalSettings settings, Clock clock, Pause pause) {
+        LegacyPortal portal;
+        try {
+            portal = new LegacyPortal(settings, clock, pause);
+        } catch (IOException e) {
+            throw new IllegalStateException("The sandbox Nordic Freight portal could not listen on " + BIND_ADDRESS
+                    + ":" + settings.port() + ": " + e.getMessage(), e);
+        }
+        portal.server.start();
+        log.debug("Nordic Freight portal listening on {}", portal.baseUrl());
+        return portal;
+    }
+
+    /** {@code http://localhost:<port>}, the value the freight-portal connector's {@code base-url} expects. */
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The switches a test flips: busy, slow, expired, changed screen, ids. */
+    public PortalHazards hazards() {
+        return hazards;
+    }
+
+    public PortalActivity activity() {
+        return activity;
+    }
+
+    /** Every consignment booked since start or the last {@link #reset()}, in booking order. */
+    public List<Consignment> consignments() {
+        return consignments.all();
+    }
+
+    /** The status the shipment-status table shows for a consignment now, if it exists. */
+    public Optional<ShipmentStatus> status(String consignmentNumber) {
+        return consignments.find(consignmentNumber)
+                .map(consignment -> ShipmentStatus.of(consignment, clock.instant(), settings.statusEvery()));
+    }
+
+    /** Lets portal time pass at once: statuses advance and idle sessions expire as if it had. */
+    public void passTime(Duration time) {
+        clock.pass(time);
+    }
+
+    /** Forgets consignments, sessions, passed time and counters; hazards back to their settings. */
+    public void reset() {
+        consignments.clear();
+        sessions.expireAll();
+        clock.resetPassed();
+        hazards.reset();
+        activity.reset();
+    }
+
+    public void stop() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static ThreadFactory threads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "nordic-freight-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
