@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,20 @@ public class OrderBodyReader {
     public ObjectNode read(HttpServletRequest request) throws IOException {
         requireJson(request.getContentType());
         return parse(readLimited(request));
+    }
+
+    /**
+     * Reads an order a person typed or pasted (the inbox page's JSON field) as strictly as a request body.
+     *
+     * @throws InvalidOrderException when the text is not a JSON object or is over the size limit
+     */
+    public ObjectNode read(String text) {
+        byte[] body = text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
+        if (body.length > maxBodyBytes) {
+            throw new InvalidOrderException("The order is too large.",
+                    List.of(new Violation("", "The order is larger than the limit of " + maxBodyBytes + " bytes")));
+        }
+        return parse(body);
     }
 
     private static void requireJson(String contentType) {
