@@ -1,0 +1,92 @@
+package dev.ferry.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.orders.OrderTimeline;
+import dev.ferry.orders.PageTimes;
+import dev.ferry.orders.StepWords;
+import dev.ferry.routing.FlagCategory;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One exception as its page shows it, read from the order's payload defensively: an order flagged
+ * as VALIDATION may lack any field, and the page must still open so someone can fix it.
+ */
+record InboxDetailView(InboxDetail exception, boolean open, boolean approval, String statusWords, String categoryWords,
+        String stepWords, String hint, String waiting, Customer customer, Address shipTo, List<Line> lines,
+        String total, List<OrderTimeline.Row> timeline, List<OrderTimeline.Ref> refs, List<History> history,
+        List<InboxDetail.Artifact> screenshots) {
+
+    record Customer(String name, String email, String id) {
+    }
+
+    record Address(String name, String street, String postalCode, String city, String country) {
+    }
+
+    record Line(String sku, String quantity, String unitPrice, String total) {
+    }
+
+    record History(String at, String actor, String action, String note) {
+    }
+
+    static InboxDetailView of(InboxDetail detail, Instant now) {
+        JsonNode order = detail.payload();
+        JsonNode customer = order.path("customer");
+        JsonNode shipTo = order.path("shipTo");
+        return new InboxDetailView(detail, detail.status() == ExceptionStatus.OPEN,
+                detail.category() == FlagCategory.BUSINESS_RULE, InboxWords.status(detail.status()),
+                InboxWords.category(detail.category()), StepWords.step(detail.step()),
+                InboxWords.hint(detail.category(), detail.step()), PageTimes.age(detail.createdAt(), now),
+                new Customer(text(customer, "name"), text(customer, "email"), text(customer, "id")),
+                new Address(text(shipTo, "name"), text(shipTo, "street"), text(shipTo, "postalCode"),
+                        text(shipTo, "city"), text(shipTo, "country")),
+                lines(order), total(order), OrderTimeline.of(detail.order().journal()),
+                OrderTimeline.refs(detail.order().refs()), history(detail),
+                detail.artifacts().stream().filter(a -> "screenshot".equals(a.kind())).toList());
+    }
+
+    private static List<Line> lines(JsonNode order) {
+        List<Line> lines = new ArrayList<>();
+        for (JsonNode line : order.path("lines")) {
+            BigDecimal total = lineTotal(line);
+            lines.add(new Line(text(line, "sku"), text(line, "quantity"), text(line, "unitPrice"),
+                    total == null ? "" : total.toPlainString()));
+        }
+        return lines;
+    }
+
+    /** The order total with its currency, or a dash when a line's amount cannot be read. */
+    private static String total(JsonNode order) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (JsonNode line : order.path("lines")) {
+            BigDecimal amount = lineTotal(line);
+            if (amount == null) {
+                return "—";
+            }
+            total = total.add(amount);
+        }
+        return total.toPlainString() + " " + text(order, "currency");
+    }
+
+    private static BigDecimal lineTotal(JsonNode line) {
+        try {
+            return new BigDecimal(line.path("unitPrice").asText()).multiply(new BigDecimal(line.path("quantity").asText()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static List<History> history(InboxDetail detail) {
+        return detail.history().stream()
+                .map(h -> new History(PageTimes.at(h.at()), InboxWords.actor(h.actor()), InboxWords.action(h.action()),
+                        h.note()))
+                .toList();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() ? value.asText() : "";
+    }
+}

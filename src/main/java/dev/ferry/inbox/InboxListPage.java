@@ -1,0 +1,110 @@
+package dev.ferry.inbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * /inbox for back-office staff: what waits, oldest first, with counts, filters and search; several
+ * items can be replayed or discarded at once. Every action answers with a redirect (post, redirect,
+ * get), so reloading the page never acts twice.
+ */
+@Controller
+@RequestMapping("/inbox")
+class InboxListPage {
+
+    private static final int PAGE_SIZE = 20;
+
+    private final InboxQueries queries;
+    private final InboxActions actions;
+
+    InboxListPage(InboxQueries queries, InboxActions actions) {
+        this.queries = queries;
+        this.actions = actions;
+    }
+
+    @GetMapping
+    String list(InboxListFilter filter, @RequestParam(defaultValue = "0") int page, Model model) {
+        int shown = Math.max(page, 0);
+        InboxPage items = queries.page(filter.toFilter(), shown, PAGE_SIZE);
+        Instant now = Instant.now();
+        model.addAttribute("filter", filter);
+        model.addAttribute("rows", items.items().stream().map(item -> InboxListView.row(item, now)).toList());
+        model.addAttribute("items", items);
+        model.addAttribute("counts", InboxListView.counts(queries.counts().get(ExceptionStatus.OPEN), filter));
+        model.addAttribute("statuses", InboxListView.statuses());
+        model.addAttribute("categories", InboxListView.categories());
+        model.addAttribute("steps", InboxListView.steps());
+        model.addAttribute("first", items.totalItems() == 0 ? 0 : (long) shown * PAGE_SIZE + 1);
+        model.addAttribute("last", (long) shown * PAGE_SIZE + items.items().size());
+        model.addAttribute("previousUrl", shown > 0 ? filter.url(shown - 1) : null);
+        model.addAttribute("nextUrl", shown + 1 < items.totalPages() ? filter.url(shown + 1) : null);
+        if (!model.containsAttribute("selected")) {
+            model.addAttribute("selected", List.of());
+        }
+        return "inbox/list";
+    }
+
+    @PostMapping("/replay")
+    RedirectView replay(@RequestParam(required = false) List<String> ids, InboxListFilter filter, Authentication user,
+            RedirectAttributes flash) {
+        if (nothingSelected(ids, flash)) {
+            return back(filter);
+        }
+        List<String> replayed = actions.each(ids, id -> actions.replay(id, user.getName()));
+        report(flash, replayed.size(), ids.size(), "sent through again");
+        return back(filter);
+    }
+
+    @PostMapping("/discard")
+    RedirectView discard(@RequestParam(required = false) List<String> ids, @RequestParam(required = false) String reason,
+            InboxListFilter filter, Authentication user, RedirectAttributes flash) {
+        if (nothingSelected(ids, flash)) {
+            return back(filter);
+        }
+        if (!new InboxRequests.Discard(reason).violations().isEmpty()) {
+            // the ticks stay, so the reviewer only adds the reason
+            flash.addFlashAttribute("selected", ids);
+            flash.addFlashAttribute("reasonError", "Give a reason for discarding; it is kept in each order's history.");
+            return back(filter);
+        }
+        Consumer<String> discard = id -> actions.discard(id, reason.trim(), user.getName());
+        report(flash, actions.each(ids, discard).size(), ids.size(), "discarded");
+        return back(filter);
+    }
+
+    private static boolean nothingSelected(List<String> ids, RedirectAttributes flash) {
+        if (ids == null || ids.isEmpty()) {
+            flash.addFlashAttribute("problem", "Select at least one order first: tick the box at the start of its row.");
+            return true;
+        }
+        return false;
+    }
+
+    private static void report(RedirectAttributes flash, int done, int selected, String what) {
+        if (done == 0) {
+            flash.addFlashAttribute("problem", "None of the selected orders was still waiting; nothing was changed.");
+            return;
+        }
+        String orders = done == 1 ? "1 order " : done + " orders ";
+        String skipped = selected > done
+                ? " " + (selected - done) + " had already been dealt with by someone else and were left alone." : "";
+        flash.addFlashAttribute("notice", orders + what + "." + skipped);
+    }
+
+    // the filters come back in hidden fields; the URL is built, never taken from the request as it is
+    private static RedirectView back(InboxListFilter filter) {
+        RedirectView view = new RedirectView(filter.url(0), true);
+        view.setExpandUriTemplateVariables(false);
+        return view;
+    }
+}

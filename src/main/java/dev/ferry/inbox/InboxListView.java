@@ -1,0 +1,76 @@
+package dev.ferry.inbox;
+
+import dev.ferry.orders.PageTimes;
+import dev.ferry.orders.StepWords;
+import dev.ferry.routing.FlagCategory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The rows, counts and choices of the /inbox page, each already in words. */
+final class InboxListView {
+
+    private static final int SHORT_REASON = 140;
+
+    record Row(String id, String orderId, boolean open, String status, String waiting, String since,
+            String customerName, String externalId, String source, String step, String category, String reason) {
+    }
+
+    record Count(String label, long count, String url, boolean current) {
+    }
+
+    record Option(String value, String label) {
+    }
+
+    private InboxListView() {
+    }
+
+    static Row row(InboxSummary item, Instant now) {
+        String reason = item.reason() == null ? "" : InboxStore.truncate(item.reason(), SHORT_REASON);
+        return new Row(item.id(), item.orderId(), item.status() == ExceptionStatus.OPEN, InboxWords.status(item.status()),
+                PageTimes.age(item.createdAt(), now), PageTimes.at(item.createdAt()),
+                item.customerName() == null ? "(no name)" : item.customerName(), item.externalId(), item.source(),
+                StepWords.step(item.step()), InboxWords.category(item.category()), reason);
+    }
+
+    /**
+     * "All waiting" and then every category with how many wait in it. Each links to exactly what it
+     * counts (what waits in that category, no other filter), so the number and the list agree.
+     */
+    static List<Count> counts(InboxQueries.Counts open, InboxListFilter filter) {
+        boolean waiting = filter.shownStatus().equals(ExceptionStatus.OPEN.name());
+        FlagCategory current = InboxRequests.categoryNamed(filter.category());
+        List<Count> counts = new ArrayList<>();
+        counts.add(new Count("All waiting", open.total(), linkTo(null), waiting && current == null));
+        for (Map.Entry<String, Long> entry : open.byCategory().entrySet()) {
+            FlagCategory category = FlagCategory.valueOf(entry.getKey());
+            counts.add(new Count(InboxWords.category(category), entry.getValue(), linkTo(category.name()),
+                    waiting && category == current));
+        }
+        return counts;
+    }
+
+    private static String linkTo(String category) {
+        return new InboxListFilter(null, category, null, null, null).url(0);
+    }
+
+    static List<Option> statuses() {
+        return List.of(new Option("OPEN", "Waiting"), new Option("RESOLVED", "Sent through again"),
+                new Option("DISCARDED", "Discarded"), new Option(InboxListFilter.ALL, "Any status"));
+    }
+
+    static List<Option> categories() {
+        List<Option> options = new ArrayList<>(List.of(new Option("", "Any problem")));
+        for (FlagCategory category : FlagCategory.values()) {
+            options.add(new Option(category.name(), InboxWords.category(category)));
+        }
+        return options;
+    }
+
+    static List<Option> steps() {
+        List<Option> options = new ArrayList<>(List.of(new Option("", "Any step")));
+        StepWords.FLOW.forEach(step -> options.add(new Option(step, StepWords.step(step))));
+        return options;
+    }
+}
