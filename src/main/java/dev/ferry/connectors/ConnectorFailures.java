@@ -47,6 +47,11 @@ public class ConnectorFailures {
     }
 
     public Failure describe(Throwable cause, String system) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof DescribedFailure described) {
+                return described.failure();
+            }
+        }
         String who = system == null ? "the system" : connectors.connector(system).label(system);
         HttpOperationFailedException http = find(cause, HttpOperationFailedException.class);
         if (http != null) {

@@ -172,9 +172,9 @@ public class OrderSteps {
         return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
-    /** Ferry's own rule and bot exceptions are written for people; everything else is mapped. */
+    /** Ferry's own rule exceptions are written for people; everything else is mapped. */
     private Failure describe(Exchange exchange, Throwable cause) {
-        if (cause instanceof BusinessRuleException || cause instanceof BotUnavailableException) {
+        if (cause instanceof BusinessRuleException) {
             return new Failure(false, cause.getMessage(), cause.getClass().getName() + ": " + cause.getMessage());
         }
         return failures.describe(cause, exchange.getProperty(Connectors.SYSTEM, String.class));
@@ -184,8 +184,10 @@ public class OrderSteps {
         if (cause instanceof BusinessRuleException) {
             return FlagCategory.BUSINESS_RULE;
         }
-        if (cause instanceof BotUnavailableException) {
-            return FlagCategory.BOT_FAILED;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof dev.ferry.rpa.BotRunException) {
+                return FlagCategory.BOT_FAILED;
+            }
         }
         if (failure.transientFailure()) {
             return FlagCategory.RETRIES_EXHAUSTED;

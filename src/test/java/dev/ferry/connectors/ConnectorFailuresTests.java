@@ -221,4 +221,17 @@ class ConnectorFailuresTests {
         assertThat(reason).doesNotContain("Exception", "\tat ", "java.", "com.fasterxml", "\n",
                 cause.getClass().getSimpleName());
     }
+
+    @Test
+    void aFailureThatDescribesItselfIsTakenAtItsWordEvenWhenWrapped() {
+        Failure own = new Failure(true, "The portal is busy.", "bot book-freight PORTAL_BUSY");
+        class Described extends RuntimeException implements DescribedFailure {
+            @Override
+            public Failure failure() {
+                return own;
+            }
+        }
+
+        assertThat(failures.describe(new RuntimeCamelException(new Described()), "erp")).isEqualTo(own);
+    }
 }

@@ -1,0 +1,25 @@
+package dev.ferry.rpa;
+
+/** Why a bot run failed, for machines; transient ones are worth a retry later. */
+public enum BotFailure {
+    /** The legacy system said it is busy; nothing was done. */
+    PORTAL_BUSY(true),
+    /** A page or the whole run took too long. */
+    TIMEOUT(true),
+    /** The legacy system ended the session mid-run; the half-typed work is lost. */
+    SESSION_EXPIRED(true),
+    /** A field, button or text the bot needs is not on the screen: the screen changed. */
+    SCREEN_CHANGED(false),
+    /** Anything else: bad input, a missing secret, no browser, a bot mistake. */
+    BOT_ERROR(false);
+
+    private final boolean transientFailure;
+
+    BotFailure(boolean transientFailure) {
+        this.transientFailure = transientFailure;
+    }
+
+    public boolean transientFailure() {
+        return transientFailure;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ferry.rpa;
+
+import dev.ferry.connectors.DescribedFailure;
+import dev.ferry.connectors.Failure;
+import java.nio.file.Path;
+
+/**
+ * A bot run that failed: a {@link BotFailure} code, a plain-words message (secrets masked) and,
+ * where the browser got that far, the folder with the screenshot and page HTML of the failure.
+ */
+public class BotRunException extends RuntimeException implements DescribedFailure {
+
+    private final BotFailure code;
+    private final String bot;
+    private final String detail;
+    private final transient Path evidence;
+
+    BotRunException(BotFailure code, String bot, String message, String detail, Path evidence) {
+        super(message);
+        this.code = code;
+        this.bot = bot;
+        this.detail = detail;
+        this.evidence = evidence;
+    }
+
+    public BotFailure code() {
+        return code;
+    }
+
+    public String bot() {
+        return bot;
+    }
+
+    /** The folder holding screenshot.png and page.html of the failure, or null. */
+    public Path evidence() {
+        return evidence;
+    }
+
+    String detail() {
+        return detail;
+    }
+
+    @Override
+    public Failure failure() {
+        return new Failure(code.transientFailure(), getMessage(), "bot " + bot + " " + code + ": " + detail
+                + (evidence == null ? "" : "; evidence in " + evidence));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ferry.rpa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.connectors.Connectors;
+import java.util.Map;
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.DefaultProducer;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code rpa:<bot>}: runs the bot with the message body (JSON) as its input and replies with its
+ * output; the exchange property {@code ferrySystem} names the bot's system for failure messages.
+ */
+@Component("rpa")
+class RpaComponent extends DefaultComponent {
+
+    private final Bots bots;
+    private final BotRunner runner;
+    private final ObjectMapper json;
+
+    RpaComponent(Bots bots, BotRunner runner, ObjectMapper json) {
+        this.bots = bots;
+        this.runner = runner;
+        this.json = json;
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
+        return new BotEndpoint(uri, this, bots.load(remaining));
+    }
+
+    final class BotEndpoint extends DefaultEndpoint {
+
+        private final Bot bot;
+
+        BotEndpoint(String uri, RpaComponent component, Bot bot) {
+            super(uri, component);
+            this.bot = bot;
+        }
+
+        @Override
+        public Producer createProducer() {
+            return new DefaultProducer(this) {
+                @Override
+                public void process(Exchange exchange) throws Exception {
+                    Object body = exchange.getMessage().getBody();
+                    JsonNode input = body instanceof JsonNode node ? node
+                            : json.readTree(exchange.getMessage().getMandatoryBody(String.class));
+                    exchange.setProperty(Connectors.SYSTEM, bot.system());
+                    exchange.getMessage().setBody(runner.run(bot, input));
+                }
+            };
+        }
+
+        @Override
+        public Consumer createConsumer(Processor processor) {
+            throw new UnsupportedOperationException("rpa:" + bot.name() + " can only be called (to:), not consumed (from:)");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.ferry.rpa;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** One thing a bot does on the screen. Values may hold placeholders ({@link Placeholders}). */
+sealed interface Step {
+
+    /** Where in the bot file the step was written, for messages: {@code file:line:column}. */
+    String where();
+
+    /** Opens a page, relative to the system's base URL; placeholder values are URL-encoded. */
+    record Goto(String url, String where) implements Step {
+    }
+
+    /** Types a value into the field with this label. */
+    record Fill(String label, String value, String where) implements Step {
+    }
+
+    /** Chooses an option, by its value or its visible text, in the list with this label. */
+    record Select(String label, String option, String where) implements Step {
+    }
+
+    record Click(Target target, String where) implements Step {
+    }
+
+    /** Accepts the next JavaScript dialog (confirm/alert); put it before the click that opens it. */
+    record AcceptDialog(String where) implements Step {
+    }
+
+    /** Waits until the text is on the page. */
+    record ExpectText(String text, String where) implements Step {
+    }
+
+    /** Reads the text of the target, matches it against the pattern and keeps group 1 as {@code into}. */
+    record Extract(Target target, Pattern pattern, String into, String where) implements Step {
+    }
+
+    /** Runs {@code then} when the target is on the page now, else {@code otherwise}. */
+    record If(Target exists, List<Step> then, List<Step> otherwise, String where) implements Step {
+    }
+
+    /** An element found by ARIA role and accessible name, or by its text. */
+    record Target(String role, String name, String text) {
+
+        String describe() {
+            return text != null ? "text '" + text + "'" : role + " '" + name + "'";
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.ferry.rpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class BotFileReaderTests {
+
+    private static final String FILE = "rpa-bots/demo/demo.yaml";
+
+    private static String bot(String steps) {
+        return """
+                name: demo
+                system: portal
+                secrets: [portal-password]
+                steps:
+                """ + steps;
+    }
+
+    @Test
+    void readsTheShippedBookingBot() {
+        Bot bot = BotFileReader.read(Path.of("rpa-bots/nordic-freight/book-freight.yaml"),
+                "rpa-bots/nordic-freight/book-freight.yaml");
+
+        assertThat(bot.name()).isEqualTo("book-freight");
+        assertThat(bot.system()).isEqualTo("freight-portal");
+        assertThat(bot.concurrency()).isEqualTo(2);
+        assertThat(bot.secrets()).containsExactly("portal-username", "portal-password");
+        assertThat(bot.steps()).first().isEqualTo(new Step.Goto("/login", "rpa-bots/nordic-freight/book-freight.yaml:30:5"));
+        assertThat(bot.steps()).filteredOn(Step.If.class::isInstance).singleElement()
+                .satisfies(s -> assertThat(((Step.If) s).otherwise()).hasSize(1));
+        assertThat(bot.output()).containsOnlyKeys("consignmentNumber", "trackingNumber");
+    }
+
+    @Test
+    void theShippedBotMatchesTheShippedSchema() throws Exception {
+        JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of("rpa-bots/bot.schema.json")));
+        JsonNode bot = new YAMLMapper().readTree(Files.readString(Path.of("rpa-bots/nordic-freight/book-freight.yaml")));
+
+        assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(bot))
+                .isEmpty();
+    }
+
+    @Test
+    void anUnknownStepIsRejectedWhereItIsWritten() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - goto: /login\n  - clik: { text: Log in }\n"), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessageStartingWith(FILE + ":6:5: unknown step 'clik'");
+    }
+
+    @Test
+    void badIndentationIsRejectedWithTheParsersPosition() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - goto: /login\n   fill: { label: A, value: b }\n"), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessageMatching("rpa-bots/demo/demo\\.yaml:6:\\d+: not valid YAML \\(check the indentation\\).*");
+    }
+
+    @Test
+    void anUndeclaredSecretIsRejectedAtItsValue() {
+        assertThatThrownBy(() -> BotFileReader.read(
+                bot("  - fill: { label: Password, value: \"${secrets.portal-pasword}\" }\n"), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessageStartingWith(FILE + ":5:37: unknown secret 'portal-pasword'");
+    }
+
+    @Test
+    void aClickWithoutSelectorIsRejected() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - goto: /login\n  - click: { role: button }\n"), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessageStartingWith(FILE + ":6:5: no selector");
+    }
+
+    @Test
+    void aFillWithoutLabelIsRejected() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - fill: { value: x }\n"), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessageStartingWith(FILE + ":5:5: no selector");
+    }
+
+    @Test
+    void anUnknownKeyInAStepIsRejected() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - fill: { label: A, value: b, id: f-name }\n"), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessageStartingWith(FILE + ":5:33: unknown key 'id'");
+    }
+
+    @Test
+    void anOutputOfSomethingNeverExtractedIsRejected() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - goto: /\noutput:\n  number: \"${extracted.nr}\"\n"), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessageStartingWith(FILE + ":7:11: nothing is extracted into 'nr'");
+    }
+
+    @Test
+    void aBotMustBeNamedLikeItsFile() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - goto: /\n").replace("name: demo", "name: other"), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessageStartingWith(FILE + ":1:7: the bot is named 'other'");
+    }
+}
