@@ -3,12 +3,8 @@ package dev.ferry.routing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.connectors.ConnectorFailures;
-import dev.ferry.connectors.Connectors;
-import dev.ferry.connectors.Failure;
-import dev.ferry.connectors.RetryPolicy;
-import dev.ferry.orders.OrderQueue;
 import dev.ferry.orders.Journal;
+import dev.ferry.orders.OrderQueue;
 import dev.ferry.orders.OrderRecord;
 import dev.ferry.orders.OrderStatus;
 import dev.ferry.orders.OrderStore;
@@ -23,13 +19,11 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What an order route does around its business steps: claim the order, skip and journal steps,
- * flag the order when a step fails for good, and mark it complete.
+ * What an order route does around its business steps: claim the order, skip and journal steps, and
+ * mark it complete. When a step fails, {@link StepFailures} decides.
  */
 @Component("orderSteps")
 public class OrderSteps {
@@ -38,27 +32,15 @@ public class OrderSteps {
 
     private final OrderStore store;
     private final Journal journal;
-    private final ConnectorFailures failures;
-    private final Connectors connectors;
-    private final OrderQueue queue;
-    private final ApplicationEventPublisher events;
     private final ObjectMapper json;
-    private final TransactionTemplate tx;
     private final String nodeId;
     private final Duration lease;
 
-    OrderSteps(OrderStore store, Journal journal, ConnectorFailures failures, Connectors connectors, OrderQueue queue,
-            ApplicationEventPublisher events,
-            ObjectMapper json, TransactionTemplate tx, @Value("${ferry.node-id}") String nodeId,
+    OrderSteps(OrderStore store, Journal journal, ObjectMapper json, @Value("${ferry.node-id}") String nodeId,
             @Value("${ferry.fulfilment.lease}") Duration lease) {
         this.store = store;
         this.journal = journal;
-        this.failures = failures;
-        this.connectors = connectors;
-        this.queue = queue;
-        this.events = events;
         this.json = json;
-        this.tx = tx;
         this.nodeId = nodeId;
         this.lease = lease;
     }
@@ -110,92 +92,6 @@ public class OrderSteps {
 
     public void complete(Exchange exchange) {
         store.finish(orderId(exchange), OrderStatus.COMPLETED);
-    }
-
-    /**
-     * Called by the order routes' onException when a step failed: a transient failure with attempts
-     * left is tried again later (the broker holds the retry, no thread waits); anything else flags
-     * the order for a person.
-     */
-    public void failed(Exchange exchange) {
-        String orderId = orderId(exchange);
-        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String step = exchange.getProperty(Exchange.STEP_ID, "start", String.class);
-        String system = exchange.getProperty(Connectors.SYSTEM, String.class);
-        Failure failure = describe(exchange, cause);
-        int attempt = attempt(exchange, step);
-        RetryPolicy policy = connectors.retryPolicy(system);
-        exchange.setProperty(OrderExchange.STOPPED, true);
-        if (failure.transientFailure() && policy.allowsAnotherAfter(attempt)) {
-            retryLater(orderId, step, attempt, failure, policy.delayAfter(attempt, failure.retryAfter()));
-            return;
-        }
-        FlagCategory category = failure.transientFailure() ? FlagCategory.RETRIES_EXHAUSTED : category(cause, failure);
-        String reason = failure.reason() + (attempt > 1 ? " (" + attempt + " attempts)" : "");
-        flag(orderId, step, category, reason, failure.detail(), attempt);
-    }
-
-    /** Flags an order for a person: journal entry, status and inbox item commit together. */
-    void flag(String orderId, String step, FlagCategory category, String reason, String detail, int attempts) {
-        tx.executeWithoutResult(status -> {
-            journal.append(orderId, step, StepOutcome.FAILED, category + ": " + reason);
-            store.finish(orderId, OrderStatus.FLAGGED);
-            events.publishEvent(new OrderFlagged(orderId, step, category, reason, detail, attempts));
-        });
-        log.warn("Order {} flagged at {}: {} {} [{}]", orderId, step, category, reason, detail);
-    }
-
-    private void retryLater(String orderId, String step, int attempt, Failure failure, Duration delay) {
-        String wait = failure.retryAfter() != null && delay.compareTo(failure.retryAfter()) <= 0
-                ? " as the system asked (Retry-After)" : "";
-        journal.append(orderId, step, StepOutcome.RETRY, "Attempt " + attempt + " failed: "
-                + withoutFinalStop(failure.reason()) + "; trying again in " + seconds(delay) + wait + ".");
-        store.park(orderId, Instant.now().plus(delay), lease);
-        queue.sendLater(orderId, delay, step, attempt + 1);
-        log.info("Order {} at {}: attempt {} failed, next in {} ({})", orderId, step, attempt, seconds(delay),
-                failure.reason());
-    }
-
-    /** Which attempt at this step just failed: a retry message carries its number, a first try is 1. */
-    private static int attempt(Exchange exchange, String step) {
-        if (step.equals(exchange.getProperty(OrderExchange.RETRY_STEP))) {
-            return exchange.getProperty(OrderExchange.RETRY_ATTEMPT, 1, Integer.class);
-        }
-        return 1;
-    }
-
-    private static String seconds(Duration delay) {
-        return String.format(java.util.Locale.ENGLISH, "%.1f s", delay.toMillis() / 1000.0);
-    }
-
-    private static String withoutFinalStop(String text) {
-        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-    }
-
-    /** Ferry's own rule exceptions are written for people; everything else is mapped. */
-    private Failure describe(Exchange exchange, Throwable cause) {
-        if (cause instanceof BusinessRuleException) {
-            return new Failure(false, cause.getMessage(), cause.getClass().getName() + ": " + cause.getMessage());
-        }
-        return failures.describe(cause, exchange.getProperty(Connectors.SYSTEM, String.class));
-    }
-
-    private static FlagCategory category(Throwable cause, Failure failure) {
-        if (cause instanceof BusinessRuleException) {
-            return FlagCategory.BUSINESS_RULE;
-        }
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof dev.ferry.rpa.BotRunException) {
-                return FlagCategory.BOT_FAILED;
-            }
-        }
-        if (failure.transientFailure()) {
-            return FlagCategory.RETRIES_EXHAUSTED;
-        }
-        if (cause instanceof org.apache.camel.http.base.HttpOperationFailedException) {
-            return FlagCategory.DOWNSTREAM_REJECTED;
-        }
-        return FlagCategory.INTERNAL_ERROR;
     }
 
     private ObjectNode document(OrderRecord order) {

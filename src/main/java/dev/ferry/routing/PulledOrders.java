@@ -18,12 +18,12 @@ public class PulledOrders {
     private static final Logger log = LoggerFactory.getLogger(PulledOrders.class);
 
     private final OrderIntake intake;
-    private final OrderSteps steps;
+    private final StepFailures failures;
     private final TransactionTemplate tx;
 
-    PulledOrders(OrderIntake intake, OrderSteps steps, TransactionTemplate tx) {
+    PulledOrders(OrderIntake intake, StepFailures failures, TransactionTemplate tx) {
         this.intake = intake;
-        this.steps = steps;
+        this.failures = failures;
         this.tx = tx;
     }
 
@@ -55,7 +55,7 @@ public class PulledOrders {
                 .stream().map(v -> (v.pointer().isEmpty() ? "" : v.pointer() + " ") + v.message())
                 .collect(Collectors.joining("; ")) + ".";
         tx.executeWithoutResult(status -> intake.keepForReview(order).ifPresentOrElse(
-                id -> steps.flag(id, "accept", FlagCategory.VALIDATION, reason, "schema violations: " + invalid.violations(), 1),
+                id -> failures.flag(id, "accept", FlagCategory.VALIDATION, reason, "schema violations: " + invalid.violations(), 1),
                 () -> log.debug("Invalid pulled order {} is kept already", order.path("externalId").asText())));
     }
 }

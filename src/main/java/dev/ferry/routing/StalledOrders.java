@@ -19,12 +19,12 @@ class StalledOrders {
     private static final Logger log = LoggerFactory.getLogger(StalledOrders.class);
 
     private final JdbcClient jdbc;
-    private final OrderSteps steps;
+    private final StepFailures failures;
     private final Duration stallAfter;
 
-    StalledOrders(JdbcClient jdbc, OrderSteps steps, @Value("${ferry.fulfilment.stall-after}") Duration stallAfter) {
+    StalledOrders(JdbcClient jdbc, StepFailures failures, @Value("${ferry.fulfilment.stall-after}") Duration stallAfter) {
         this.jdbc = jdbc;
-        this.steps = steps;
+        this.failures = failures;
         this.stallAfter = stallAfter;
     }
 
@@ -44,7 +44,7 @@ class StalledOrders {
                 .list();
         for (String[] order : stalled) {
             log.warn("Order {} stalled after {}: no progress for {}", order[0], order[1], stallAfter);
-            steps.flag(order[0], order[1], FlagCategory.RETRIES_EXHAUSTED, "The order stalled: nothing happened to it for "
+            failures.flag(order[0], order[1], FlagCategory.RETRIES_EXHAUSTED, "The order stalled: nothing happened to it for "
                     + stallAfter.toMinutes() + " minutes after " + order[1] + ".", "stalled", 0);
         }
     }

@@ -1,0 +1,138 @@
+package dev.ferry.routing;
+
+import dev.ferry.connectors.ConnectorFailures;
+import dev.ferry.connectors.Connectors;
+import dev.ferry.connectors.Failure;
+import dev.ferry.connectors.RetryPolicy;
+import dev.ferry.orders.Journal;
+import dev.ferry.orders.OrderQueue;
+import dev.ferry.orders.OrderStatus;
+import dev.ferry.orders.OrderStore;
+import dev.ferry.orders.StepOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What happens to an order when one of its steps fails: another attempt later, or a person. */
+@Component("stepFailures")
+public class StepFailures {
+
+    private static final Logger log = LoggerFactory.getLogger(StepFailures.class);
+
+    private final OrderStore store;
+    private final Journal journal;
+    private final ConnectorFailures failures;
+    private final Connectors connectors;
+    private final OrderQueue queue;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Duration lease;
+
+    StepFailures(OrderStore store, Journal journal, ConnectorFailures failures, Connectors connectors, OrderQueue queue,
+            ApplicationEventPublisher events, TransactionTemplate tx, @Value("${ferry.fulfilment.lease}") Duration lease) {
+        this.store = store;
+        this.journal = journal;
+        this.failures = failures;
+        this.connectors = connectors;
+        this.queue = queue;
+        this.events = events;
+        this.tx = tx;
+        this.lease = lease;
+    }
+
+    /**
+     * Called by the order routes' onException when a step failed: a transient failure with attempts
+     * left is tried again later (the broker holds the retry, no thread waits); anything else flags
+     * the order for a person.
+     */
+    public void failed(Exchange exchange) {
+        String orderId = orderId(exchange);
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String step = exchange.getProperty(Exchange.STEP_ID, "start", String.class);
+        String system = exchange.getProperty(Connectors.SYSTEM, String.class);
+        Failure failure = describe(exchange, cause);
+        int attempt = attempt(exchange, step);
+        RetryPolicy policy = connectors.retryPolicy(system);
+        exchange.setProperty(OrderExchange.STOPPED, true);
+        if (failure.transientFailure() && policy.allowsAnotherAfter(attempt)) {
+            retryLater(orderId, step, attempt, failure, policy.delayAfter(attempt, failure.retryAfter()));
+            return;
+        }
+        FlagCategory category = failure.transientFailure() ? FlagCategory.RETRIES_EXHAUSTED : category(cause, failure);
+        String reason = failure.reason() + (attempt > 1 ? " (" + attempt + " attempts)" : "");
+        flag(orderId, step, category, reason, failure.detail(), attempt);
+    }
+
+    /** Flags an order for a person: journal entry, status and inbox item commit together. */
+    void flag(String orderId, String step, FlagCategory category, String reason, String detail, int attempts) {
+        tx.executeWithoutResult(status -> {
+            journal.append(orderId, step, StepOutcome.FAILED, category + ": " + reason);
+            store.finish(orderId, OrderStatus.FLAGGED);
+            events.publishEvent(new OrderFlagged(orderId, step, category, reason, detail, attempts));
+        });
+        log.warn("Order {} flagged at {}: {} {} [{}]", orderId, step, category, reason, detail);
+    }
+
+    private void retryLater(String orderId, String step, int attempt, Failure failure, Duration delay) {
+        String wait = failure.retryAfter() != null && delay.compareTo(failure.retryAfter()) <= 0
+                ? " as the system asked (Retry-After)" : "";
+        journal.append(orderId, step, StepOutcome.RETRY, "Attempt " + attempt + " failed: "
+                + withoutFinalStop(failure.reason()) + "; trying again in " + seconds(delay) + wait + ".");
+        store.park(orderId, Instant.now().plus(delay), lease);
+        queue.sendLater(orderId, delay, step, attempt + 1);
+        log.info("Order {} at {}: attempt {} failed, next in {} ({})", orderId, step, attempt, seconds(delay),
+                failure.reason());
+    }
+
+    /** Which attempt at this step just failed: a retry message carries its number, a first try is 1. */
+    private static int attempt(Exchange exchange, String step) {
+        if (step.equals(exchange.getProperty(OrderExchange.RETRY_STEP))) {
+            return exchange.getProperty(OrderExchange.RETRY_ATTEMPT, 1, Integer.class);
+        }
+        return 1;
+    }
+
+    private static String seconds(Duration delay) {
+        return String.format(java.util.Locale.ENGLISH, "%.1f s", delay.toMillis() / 1000.0);
+    }
+
+    private static String withoutFinalStop(String text) {
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** Ferry's own rule exceptions are written for people; everything else is mapped. */
+    private Failure describe(Exchange exchange, Throwable cause) {
+        if (cause instanceof BusinessRuleException) {
+            return new Failure(false, cause.getMessage(), cause.getClass().getName() + ": " + cause.getMessage());
+        }
+        return failures.describe(cause, exchange.getProperty(Connectors.SYSTEM, String.class));
+    }
+
+    private static FlagCategory category(Throwable cause, Failure failure) {
+        if (cause instanceof BusinessRuleException) {
+            return FlagCategory.BUSINESS_RULE;
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof dev.ferry.rpa.BotRunException) {
+                return FlagCategory.BOT_FAILED;
+            }
+        }
+        if (failure.transientFailure()) {
+            return FlagCategory.RETRIES_EXHAUSTED;
+        }
+        if (cause instanceof org.apache.camel.http.base.HttpOperationFailedException) {
+            return FlagCategory.DOWNSTREAM_REJECTED;
+        }
+        return FlagCategory.INTERNAL_ERROR;
+    }
+
+    private static String orderId(Exchange exchange) {
+        return exchange.getProperty(OrderExchange.ORDER_ID, String.class);
+    }
+}
