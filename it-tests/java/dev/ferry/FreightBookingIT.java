@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.sandbox.portal.Consignment;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +37,38 @@ class FreightBookingIT extends FerryIntegrationTest {
         assertThat(journal(order, "book-freight")).extracting(e -> e.path("outcome").asText()).containsExactly("OK");
         assertThat(booked.parcels()).isEqualTo(1);
         assertThat(booked.country()).isEqualTo("PT");
+
+        // the journal names the bot run, and the run is on record as SUCCEEDED with the booking
+        JsonNode ok = journal(order, "book-freight").get(0);
+        String runId = ok.path("refs").path("botRunId").asText();
+        assertThat(ok.path("detail").asText()).contains("botRunId " + runId);
+        JsonNode run = read(opsGet("/api/bots/runs/" + runId).body());
+        assertThat(run.path("status").asText()).as(run.toPrettyString()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("bot").asText()).isEqualTo("book-freight");
+        assertThat(run.path("orderId").asText()).isEqualTo(id);
+        assertThat(run.path("output").path("trackingNumber").asText()).isEqualTo(booked.number());
+        assertThat(run.path("finishedAt").asText()).isNotEmpty();
+        assertThat(run.path("artifacts")).isEmpty();
+    }
+
+    @Test
+    void theBotsApiListsTheBotsAndRefusesAnInputThatDoesNotFit() {
+        JsonNode bots = read(opsGet("/api/bots").body());
+        assertThat(bots.path("items").findValuesAsText("name")).contains("book-freight");
+
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/api/bots/book-freight/runs"))
+                .header("Authorization", "Bearer " + InboxApiIT.OPS_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"shipTo\": 42}")).build());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(read(refused.body()).path("errors").findValuesAsText("pointer")).contains("/orderId");
+
+        HttpResponse<String> unknown = send(HttpRequest.newBuilder(uri("/api/bots/no-such-bot/runs"))
+                .header("Authorization", "Bearer " + InboxApiIT.OPS_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(opsGet("/api/bots/runs/../../etc/passwd").statusCode()).isIn(400, 404);
     }
 
     @Test
@@ -66,6 +99,24 @@ class FreightBookingIT extends FerryIntegrationTest {
         assertThat(Path.of(evidenceFolder(exceptionId)).resolve("screenshot.png")).isNotEmptyFile();
         assertThat(sandbox.portal().consignments()).noneMatch(c -> c.reference().equals(reference(id)));
 
+        // the inbox item lists the failing run's screenshot and page, served to reviewers only
+        JsonNode item = read(opsGet("/api/exceptions/" + exceptionId).body());
+        assertThat(item.path("artifacts").findValuesAsText("kind")).containsExactly("screenshot", "html");
+        String screenshot = item.path("artifacts").get(0).path("href").asText();
+        assertThat(screenshot).matches("/api/bots/runs/[0-9a-f-]{36}/artifacts/screenshot\\.png");
+        HttpResponse<byte[]> png = sendBytes(HttpRequest.newBuilder(uri(screenshot))
+                .header("Authorization", "Bearer " + InboxApiIT.OPS_KEY).GET().build());
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(png.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        assertThat(send(HttpRequest.newBuilder(uri(screenshot)).GET().build()).statusCode()).isEqualTo(401);
+        HttpResponse<String> html = opsGet(item.path("artifacts").get(1).path("href").asText());
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Security-Policy")).hasValue("sandbox");
+        assertThat(html.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                value -> assertThat(value).startsWith("attachment"));
+        assertThat(opsGet(screenshot.replace("screenshot.png", "..%2F..%2Fdb")).statusCode()).isIn(400, 404);
+
         sandbox.portal().hazards().changeScreen(false);
         assertThat(send(HttpRequest.newBuilder(uri("/api/exceptions/" + exceptionId + "/replay"))
                 .header("Authorization", "Bearer " + InboxApiIT.OPS_KEY)
@@ -73,6 +124,22 @@ class FreightBookingIT extends FerryIntegrationTest {
 
         JsonNode order = awaitStatus(id, "COMPLETED");
         assertThat(order.path("refs").path("trackingNumber").asText()).isEqualTo(onlyConsignment(id).number());
+    }
+
+    private HttpResponse<String> opsGet(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + InboxApiIT.OPS_KEY)
+                .GET().build());
+    }
+
+    private static HttpResponse<byte[]> sendBytes(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Consignment onlyConsignment(String orderId) {

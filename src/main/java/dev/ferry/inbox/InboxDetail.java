@@ -13,7 +13,7 @@ record InboxDetail(String id, String orderId, ExceptionStatus status, FlagCatego
         String reason, String detail, int attempts, ObjectNode payload, Instant createdAt, Instant updatedAt,
         List<Artifact> artifacts, List<HistoryEntry> history, Order order) {
 
-    /** A screenshot, trace or page of a failed bot step; none until bots run. */
+    /** A screenshot ({@code screenshot}) or page ({@code html}) a failed bot step kept; served by /api/bots. */
     record Artifact(String kind, String href) {
     }
 

@@ -4,6 +4,7 @@ import dev.ferry.orders.Journal;
 import dev.ferry.orders.OrderRecord;
 import dev.ferry.orders.OrderStore;
 import dev.ferry.routing.FlagCategory;
+import dev.ferry.rpa.BotEvidence;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,10 @@ class InboxQueries {
     private final InboxHistory history;
     private final OrderStore orders;
     private final Journal journal;
+    private final BotEvidence evidence;
 
-    InboxQueries(InboxStore store, InboxHistory history, OrderStore orders, Journal journal) {
+    InboxQueries(InboxStore store, InboxHistory history, OrderStore orders, Journal journal, BotEvidence evidence) {
+        this.evidence = evidence;
         this.store = store;
         this.history = history;
         this.orders = orders;
@@ -59,9 +62,18 @@ class InboxQueries {
             OrderRecord order = orders.find(item.orderId()).orElseThrow();
             return new InboxDetail(item.id(), item.orderId(), item.status(), item.category(), item.step(),
                     item.reason(), item.detail(), item.attempts(), order.payload(), item.createdAt(),
-                    item.updatedAt(), List.of(), history.of(id),
+                    item.updatedAt(), artifacts(item), history.of(id),
                     new InboxDetail.Order(order.status(), order.externalId(), order.source(), order.refs(),
                             journal.entries(order.id())));
         });
+    }
+
+    /** A failed bot step's screenshot and page, from the order's latest bot run. */
+    private List<InboxDetail.Artifact> artifacts(InboxItem item) {
+        if (item.category() != FlagCategory.BOT_FAILED) {
+            return List.of();
+        }
+        return evidence.ofFailedRun(item.orderId()).stream()
+                .map(a -> new InboxDetail.Artifact(a.kind(), a.href())).toList();
     }
 }

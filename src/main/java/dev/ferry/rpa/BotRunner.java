@@ -3,46 +3,132 @@ package dev.ferry.rpa;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.ferry.connectors.Connector;
 import dev.ferry.connectors.Connectors;
-import java.nio.file.Path;
-import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Runs a bot: checks its input, waits for the system's concurrency limit and a free browser worker. */
+/**
+ * Runs a bot: records the run, checks its input, waits for the system's concurrency limit and a free
+ * browser worker, and records how it ended ({@code bot_runs}, timer {@code ferry.bot.runs}).
+ */
 @Component
 class BotRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BotRunner.class);
 
+    /** The field of a run's reply that names the run, so an order's journal can point to it. */
+    static final String RUN_ID = "botRunId";
+
     private final BrowserWorkers workers;
     private final Connectors connectors;
     private final RpaSettings settings;
     private final Secrets secrets;
-    private final Path runs;
+    private final BotRunStore store;
+    private final MeterRegistry meters;
     private final Map<String, Semaphore> perSystem = new ConcurrentHashMap<>();
+    private final AtomicInteger threads = new AtomicInteger();
+    private final ExecutorService background = Executors.newCachedThreadPool(job -> {
+        Thread thread = new Thread(job, "bot-run-" + threads.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    BotRunner(BrowserWorkers workers, Connectors connectors, RpaSettings settings,
-            @Value("${ferry.data-dir}") String dataDir) {
+    BotRunner(BrowserWorkers workers, Connectors connectors, RpaSettings settings, BotRunStore store,
+            MeterRegistry meters) {
         this.workers = workers;
         this.connectors = connectors;
         this.settings = settings;
         this.secrets = new Secrets(settings.secrets());
-        this.runs = Path.of(dataDir).resolve("bot-runs");
+        this.store = store;
+        this.meters = meters;
     }
 
-    ObjectNode run(Bot bot, JsonNode input) {
+    /** A pointer into the input and what is wrong there. */
+    record InputProblem(String pointer, String message) {
+    }
+
+    /** Runs the bot now, on the caller's thread; the reply is the bot's output plus {@value #RUN_ID}. */
+    ObjectNode run(Bot bot, JsonNode input, String orderId) {
+        String runId = record(bot, input, orderId);
+        return execute(runId, bot, input);
+    }
+
+    /** Records the run and lets it proceed in the background; the caller has checked the input. */
+    String start(Bot bot, JsonNode input) {
+        String runId = record(bot, input, null);
+        background.execute(() -> {
+            try {
+                execute(runId, bot, input);
+            } catch (RuntimeException e) {
+                // recorded with the run; nothing waits for it
+            }
+        });
+        return runId;
+    }
+
+    private String record(Bot bot, JsonNode input, String orderId) {
         String runId = UUID.randomUUID().toString();
+        store.started(runId, bot, orderId, input == null ? null : secrets.mask(input.toString()), Instant.now());
+        return runId;
+    }
+
+    private ObjectNode execute(String runId, Bot bot, JsonNode input) {
+        long started = System.nanoTime();
+        try {
+            ObjectNode output = attempt(runId, bot, input);
+            store.succeeded(runId, secrets.mask(output.toString()), Instant.now());
+            timer(bot, "SUCCEEDED", "none").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            log.info("Bot run {} of {} done in {} ms", runId, bot.name(), (System.nanoTime() - started) / 1_000_000);
+            return output.deepCopy().put(RUN_ID, runId);
+        } catch (BotRunException e) {
+            finishFailed(runId, bot, e.code(), e.getMessage(), started);
+            log.warn("Bot run {} of {} failed: {} {}", runId, bot.name(), e.code(), e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            finishFailed(runId, bot, BotFailure.BOT_ERROR, "The bot " + bot.name() + " could not finish: "
+                    + secrets.mask(String.valueOf(e.getMessage())), started);
+            throw e;
+        }
+    }
+
+    private void finishFailed(String runId, Bot bot, BotFailure code, String error, long started) {
+        try {
+            store.failed(runId, code, secrets.mask(error), Instant.now());
+        } catch (RuntimeException notRecorded) {
+            log.warn("Bot run {} of {}: could not record its failure: {}", runId, bot.name(), notRecorded.getMessage());
+        }
+        timer(bot, "FAILED", code.name()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer timer(Bot bot, String outcome, String code) {
+        return Timer.builder("ferry.bot.runs").description("Bot runs by bot and outcome")
+                .tags("bot", bot.name(), "outcome", outcome, "code", code).register(meters);
+    }
+
+    private ObjectNode attempt(String runId, Bot bot, JsonNode input) {
         checkInput(bot, input);
         for (String name : bot.secrets()) {
             if (settings.secrets().get(name) == null) {
@@ -54,19 +140,32 @@ class BotRunner {
         Connector connector = connectors.connector(bot.system());
         Semaphore limit = perSystem.computeIfAbsent(bot.system(), s -> new Semaphore(bot.concurrency(), true));
         limit.acquireUninterruptibly();
-        long started = System.nanoTime();
         try {
             BotRun run = new BotRun(bot, connector.baseUrl(), label(bot.system(), connector), input, secrets,
-                    settings.stepTimeout(), settings.runTimeout(), runs.resolve(runId));
-            ObjectNode output = workers.run(bot.name(), run::execute);
-            log.info("Bot run {} of {} done in {} ms", runId, bot.name(), (System.nanoTime() - started) / 1_000_000);
-            return output;
-        } catch (BotRunException e) {
-            log.warn("Bot run {} of {} failed: {} {}", runId, bot.name(), e.code(), e.getMessage());
-            throw e;
+                    settings.stepTimeout(), settings.runTimeout(), store.folder(runId));
+            return workers.run(bot.name(), run::execute);
         } finally {
             limit.release();
         }
+    }
+
+    /** What is wrong with the input by the bot's schema, each at its JSON pointer; empty when it fits. */
+    List<InputProblem> problems(Bot bot, JsonNode input) {
+        if (bot.input() == null) {
+            return List.of();
+        }
+        var config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).locale(Locale.ENGLISH).build();
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(bot.input(), config)
+                .validate(input).stream()
+                .map(m -> {
+                    String pointer = m.getInstanceLocation().toString();
+                    if (Set.of("required", "additionalProperties").contains(m.getType()) && m.getProperty() != null) {
+                        pointer = pointer + "/" + m.getProperty();
+                    }
+                    return new InputProblem(pointer, secrets.mask(m.getError()));
+                })
+                .sorted(Comparator.comparing(InputProblem::pointer).thenComparing(InputProblem::message))
+                .toList();
     }
 
     private void checkInput(Bot bot, JsonNode input) {
@@ -81,6 +180,11 @@ class BotRunner {
             throw new BotRunException(BotFailure.BOT_ERROR, bot.name(), "The input for the bot " + bot.name()
                     + " is not valid: " + secrets.mask(said) + ".", "input: " + secrets.mask(said), null);
         }
+    }
+
+    @PreDestroy
+    void close() {
+        background.shutdownNow();
     }
 
     /** How people know the system: its connector's display name, else "the <system> system". */

@@ -19,6 +19,38 @@ class Bots {
         this.home = Path.of(home).toAbsolutePath().normalize();
     }
 
+    /** A bot file found under rpa-bots/: the bot, or the mistake that keeps it from being read. */
+    record Found(String name, Bot bot, String problem) {
+    }
+
+    /** Every bot file under rpa-bots/, by name. */
+    List<Found> list() {
+        Path folder = home.resolve("rpa-bots");
+        List<Path> files;
+        try (Stream<Path> systems = Files.list(folder)) {
+            files = systems.filter(Files::isDirectory).flatMap(Bots::yamlFiles).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the bots in " + folder, e);
+        }
+        return files.stream().map(file -> {
+            String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            try {
+                return new Found(name, BotFileReader.read(file, home.relativize(file).toString()), null);
+            } catch (RuntimeException e) {
+                return new Found(name, null, e.getMessage());
+            }
+        }).sorted(java.util.Comparator.comparing(Found::name)).toList();
+    }
+
+    private static Stream<Path> yamlFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().matches(".+\\.ya?ml$")).toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the bots in " + dir, e);
+        }
+    }
+
     Bot load(String name) {
         Path folder = home.resolve("rpa-bots");
         List<Path> found;

@@ -16,10 +16,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code rpa:<bot>}: runs the bot with the message body (JSON) as its input and replies with its
- * output; the exchange property {@code ferrySystem} names the bot's system for failure messages.
+ * output (plus {@code botRunId}); the exchange property {@code ferryOrderId}, when set, is recorded with the
+ * run, and {@code ferrySystem} names the bot's system for failure messages.
  */
 @Component("rpa")
 class RpaComponent extends DefaultComponent {
+
+    /** The exchange property naming the order a route works on (set by the order routes). */
+    static final String ORDER_ID = "ferryOrderId";
 
     private final Bots bots;
     private final BotRunner runner;
@@ -54,7 +58,7 @@ class RpaComponent extends DefaultComponent {
                     JsonNode input = body instanceof JsonNode node ? node
                             : json.readTree(exchange.getMessage().getMandatoryBody(String.class));
                     exchange.setProperty(Connectors.SYSTEM, bot.system());
-                    exchange.getMessage().setBody(runner.run(bot, input));
+                    exchange.getMessage().setBody(runner.run(bot, input, exchange.getProperty(ORDER_ID, String.class)));
                 }
             };
         }

@@ -66,6 +66,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/orders").hasRole("INTAKE")
                         .requestMatchers(HttpMethod.GET, "/api/orders", "/api/orders/**").hasAnyRole("INTAKE", "REVIEWER", "ADMIN")
                         .requestMatchers("/api/exceptions", "/api/exceptions/**").hasAnyRole("REVIEWER", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/bots/*/runs").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/bots", "/api/bots/**").hasAnyRole("REVIEWER", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))
                 .build();
     }

@@ -1,0 +1,123 @@
+package dev.ferry.rpa;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The run records in {@code bot_runs}, and the evidence files each run kept under {@code bot-runs/<id>/}. */
+@Component
+class BotRunStore implements BotEvidence {
+
+    /** The evidence files a run may have, by kind: only these names are ever served. */
+    static final Map<String, String> FILES = Map.of("screenshot.png", "screenshot", "page.html", "html");
+    private static final List<String> ORDER = List.of("screenshot.png", "page.html");
+    private static final String COLUMNS =
+            "id, bot, system, order_id, status, failure_code, error, input, output, started_at, finished_at";
+
+    private final JdbcClient jdbc;
+    private final Path runs;
+
+    BotRunStore(JdbcClient jdbc, @Value("${ferry.data-dir}") String dataDir) {
+        this.jdbc = jdbc;
+        this.runs = Path.of(dataDir).resolve("bot-runs");
+    }
+
+    Path folder(String runId) {
+        return runs.resolve(runId);
+    }
+
+    void started(String id, Bot bot, String orderId, String input, Instant at) {
+        jdbc.sql("""
+                INSERT INTO bot_runs (id, bot, system, order_id, status, input, started_at)
+                VALUES (:id, :bot, :system, :orderId, 'RUNNING', :input, :at)""")
+                .param("id", id)
+                .param("bot", bot.name())
+                .param("system", bot.system())
+                .param("orderId", orderId)
+                .param("input", input)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    void succeeded(String id, String output, Instant at) {
+        jdbc.sql("UPDATE bot_runs SET status = 'SUCCEEDED', output = :output, finished_at = :at WHERE id = :id")
+                .param("output", output)
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
+    }
+
+    void failed(String id, BotFailure code, String error, Instant at) {
+        jdbc.sql("UPDATE bot_runs SET status = 'FAILED', failure_code = :code, error = :error, finished_at = :at"
+                        + " WHERE id = :id")
+                .param("code", code.name())
+                .param("error", error == null ? null : truncate(error, 2000))
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
+    }
+
+    Optional<BotRunRecord> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bot_runs WHERE id = :id")
+                .param("id", id)
+                .query(BotRunStore::record)
+                .optional();
+    }
+
+    /** Bot name to its latest run. */
+    Map<String, BotRunRecord> latestByBot() {
+        Map<String, BotRunRecord> latest = new HashMap<>();
+        jdbc.sql("SELECT " + COLUMNS + " FROM bot_runs r WHERE started_at = "
+                        + "(SELECT MAX(started_at) FROM bot_runs l WHERE l.bot = r.bot)")
+                .query(BotRunStore::record)
+                .list()
+                .forEach(run -> latest.merge(run.bot(), run, (a, b) -> a.id().compareTo(b.id()) >= 0 ? a : b));
+        return latest;
+    }
+
+    /** The evidence files the run kept, screenshot first. */
+    List<BotArtifact> artifacts(String runId) {
+        List<BotArtifact> artifacts = new ArrayList<>();
+        for (String file : ORDER) {
+            if (Files.isRegularFile(folder(runId).resolve(file))) {
+                artifacts.add(new BotArtifact(FILES.get(file), "/api/bots/runs/" + runId + "/artifacts/" + file));
+            }
+        }
+        return artifacts;
+    }
+
+    @Override
+    public List<BotArtifact> ofFailedRun(String orderId) {
+        return jdbc.sql("SELECT id, status FROM bot_runs WHERE order_id = :orderId ORDER BY started_at DESC, id DESC"
+                        + " LIMIT 1")
+                .param("orderId", orderId)
+                .query((rs, row) -> new String[] {rs.getString("id"), rs.getString("status")})
+                .optional()
+                .filter(latest -> "FAILED".equals(latest[1]))
+                .map(latest -> artifacts(latest[0]))
+                .orElse(List.of());
+    }
+
+    private static BotRunRecord record(ResultSet rs, int row) throws SQLException {
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new BotRunRecord(rs.getString("id"), rs.getString("bot"), rs.getString("system"),
+                rs.getString("order_id"), rs.getString("status"), rs.getString("failure_code"), rs.getString("error"),
+                rs.getString("input"), rs.getString("output"), rs.getTimestamp("started_at").toInstant(),
+                finished == null ? null : finished.toInstant());
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
