@@ -1,6 +1,10 @@
 package dev.ferry.connectors;
 
 import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 
 /**
  * How to reach one external system, from {@code ferry.connectors.<system>.*}. Credentials come from
@@ -11,6 +15,12 @@ public record Connector(String baseUrl, Auth auth, String token, String apiKey, 
 
     public enum Auth {
         NONE, BEARER, API_KEY, BASIC
+    }
+
+    /** Every connector of {@code ferry.connectors.<system>.*}, by system. */
+    static Map<String, Connector> bindAll(Environment environment) {
+        return Binder.get(environment).bind("ferry.connectors", Bindable.mapOf(String.class, Connector.class))
+                .orElse(Map.of());
     }
 
     /** How the system is named in messages people read: "the ERP", "the shipping system". */

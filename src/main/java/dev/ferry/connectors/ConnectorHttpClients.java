@@ -1,7 +1,6 @@
 package dev.ferry.connectors;
 
 import java.time.Duration;
-import java.util.Map;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.util.Timeout;
@@ -9,8 +8,6 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -34,9 +31,8 @@ class ConnectorHttpClients implements BeanDefinitionRegistryPostProcessor, Envir
 
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-        Map<String, Connector> connectors = Binder.get(environment)
-                .bind("ferry.connectors", Bindable.mapOf(String.class, Connector.class)).orElse(Map.of());
-        connectors.forEach((system, connector) -> {
+        // runs before any bean exists, so it reads the settings itself rather than asking Connectors
+        Connector.bindAll(environment).forEach((system, connector) -> {
             Duration readTimeout = connector.readTimeout() == null ? DEFAULT_READ_TIMEOUT : connector.readTimeout();
             var definition = new RootBeanDefinition(HttpClientConfigurer.class, () -> configurer(readTimeout));
             registry.registerBeanDefinition(system + "HttpClient", definition);

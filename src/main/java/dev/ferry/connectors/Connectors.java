@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -29,9 +28,8 @@ public class Connectors {
     private final RetryPolicy defaultRetry;
 
     Connectors(Environment environment) {
-        Binder binder = Binder.get(environment);
-        this.connectors = binder.bind("ferry.connectors", Bindable.mapOf(String.class, Connector.class)).orElse(Map.of());
-        this.defaultRetry = binder.bind("ferry.retry", RetryPolicy.class).orElse(RetryPolicy.DEFAULTS)
+        this.connectors = Connector.bindAll(environment);
+        this.defaultRetry = Binder.get(environment).bind("ferry.retry", RetryPolicy.class).orElse(RetryPolicy.DEFAULTS)
                 .orElse(RetryPolicy.DEFAULTS);
     }
 

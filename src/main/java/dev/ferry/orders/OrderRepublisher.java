@@ -2,6 +2,8 @@ package dev.ferry.orders;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +34,7 @@ class OrderRepublisher {
     @Scheduled(fixedDelayString = "${ferry.intake.republish-every}", initialDelayString = "${ferry.intake.republish-every}")
     void republish() {
         Instant now = Instant.now();
-        var orders = new java.util.ArrayList<>(store.unqueued(now.minus(after), BATCH));
+        List<String> orders = new ArrayList<>(store.unqueued(now.minus(after), BATCH));
         orders.addAll(store.abandoned(now, BATCH));
         if (!orders.isEmpty()) {
             log.info("Queueing {} order(s) again that were accepted but not being worked on", orders.size());

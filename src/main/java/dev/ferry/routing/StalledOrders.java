@@ -1,5 +1,6 @@
 package dev.ferry.routing;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -28,6 +29,9 @@ class StalledOrders {
         this.stallAfter = stallAfter;
     }
 
+    private record Stalled(String id, String lastStep) {
+    }
+
     @Scheduled(fixedDelayString = "${ferry.fulfilment.stall-check-every}",
             initialDelayString = "${ferry.fulfilment.stall-check-every}")
     void flagStalled() {
@@ -38,14 +42,15 @@ class StalledOrders {
                 WHERE o.status = 'IN_PROGRESS'
                   AND (o.lease_until IS NULL OR o.lease_until < :now)
                   AND NOT EXISTS (SELECT 1 FROM order_journal j WHERE j.order_id = o.id AND j.recorded_at >= :before)""")
-                .param("now", java.sql.Timestamp.from(Instant.now()))
-                .param("before", java.sql.Timestamp.from(before))
-                .query((rs, row) -> new String[] {rs.getString("id"), rs.getString("step")})
+                .param("now", Timestamp.from(Instant.now()))
+                .param("before", Timestamp.from(before))
+                .query((rs, row) -> new Stalled(rs.getString("id"), rs.getString("step")))
                 .list();
-        for (String[] order : stalled) {
-            log.warn("Order {} stalled after {}: no progress for {}", order[0], order[1], stallAfter);
-            failures.flag(order[0], order[1], FlagCategory.RETRIES_EXHAUSTED, "The order stalled: nothing happened to it for "
-                    + stallAfter.toMinutes() + " minutes after " + order[1] + ".", "stalled", 0);
+        for (Stalled order : stalled) {
+            log.warn("Order {} stalled after {}: no progress for {}", order.id(), order.lastStep(), stallAfter);
+            failures.flag(order.id(), order.lastStep(), FlagCategory.RETRIES_EXHAUSTED, "The order stalled: nothing "
+                    + "happened to it for " + stallAfter.toMinutes() + " minutes after " + order.lastStep() + ".",
+                    "stalled", 0);
         }
     }
 }
