@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class FreightBookingIT extends FerryIntegrationTest {
 
         // the inbox item lists the failing run's screenshot and page, served to reviewers only
         JsonNode item = read(opsGet("/api/exceptions/" + exceptionId).body());
-        assertThat(item.path("artifacts").findValuesAsText("kind")).containsExactly("screenshot", "html");
+        assertThat(item.path("artifacts").findValuesAsText("kind")).containsExactly("screenshot", "html", "trace");
         String screenshot = item.path("artifacts").get(0).path("href").asText();
         assertThat(screenshot).matches("/api/bots/runs/[0-9a-f-]{36}/artifacts/screenshot\\.png");
         HttpResponse<byte[]> png = sendBytes(HttpRequest.newBuilder(uri(screenshot))
@@ -116,6 +117,16 @@ class FreightBookingIT extends FerryIntegrationTest {
         assertThat(html.headers().firstValue("Content-Disposition")).hasValueSatisfying(
                 value -> assertThat(value).startsWith("attachment"));
         assertThat(opsGet(screenshot.replace("screenshot.png", "..%2F..%2Fdb")).statusCode()).isIn(400, 404);
+
+        // the trace is a Playwright trace zip: the viewer's action log and snapshots, ending at the failed wait
+        HttpResponse<byte[]> trace = sendBytes(HttpRequest.newBuilder(uri(item.path("artifacts").get(2).path("href")
+                .asText())).header("Authorization", "Bearer " + InboxApiIT.OPS_KEY).GET().build());
+        assertThat(trace.statusCode()).isEqualTo(200);
+        assertThat(trace.headers().firstValue("Content-Type")).hasValue("application/zip");
+        Map<String, String> entries = TraceZip.read(trace.body());
+        assertThat(entries).containsKeys("trace.trace", "trace.network");
+        assertThat(entries.get("trace.trace")).contains("\"type\":\"context-options\"").contains("frame-snapshot")
+                .contains("Postal code").contains("waitFor");
 
         sandbox.portal().hazards().changeScreen(false);
         assertThat(send(HttpRequest.newBuilder(uri("/api/exceptions/" + exceptionId + "/replay"))

@@ -169,7 +169,7 @@ final class BotFileReader {
             map.fieldNames().forEachRemaining(field -> output.put(field, template(map, "/output", field)));
         }
         return new Bot(name, system, root.path("description").asText(""), concurrency, List.copyOf(secretNames),
-                input.isMissingNode() ? null : input, signals, steps, output, path);
+                input.isMissingNode() ? null : input, signals, new StepScript(steps, java.util.Collections.unmodifiableMap(output)), file);
     }
 
     private void collectExtracted(JsonNode node) {

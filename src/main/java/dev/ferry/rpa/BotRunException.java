@@ -14,13 +14,30 @@ public class BotRunException extends RuntimeException implements DescribedFailur
     private final String bot;
     private final String detail;
     private final transient Path evidence;
+    private final boolean located;
 
     BotRunException(BotFailure code, String bot, String message, String detail, Path evidence) {
+        this(code, bot, message, detail, evidence, false);
+    }
+
+    private BotRunException(BotFailure code, String bot, String message, String detail, Path evidence,
+            boolean located) {
         super(message);
         this.code = code;
         this.bot = bot;
         this.detail = detail;
         this.evidence = evidence;
+        this.located = located;
+    }
+
+    /** The same failure, its detail starting with the place in the bot file (the innermost step's). */
+    BotRunException at(String where) {
+        return located ? this : new BotRunException(code, bot, getMessage(), where + ": " + detail, evidence, true);
+    }
+
+    /** The same failure, with the folder of its evidence. */
+    BotRunException withEvidence(Path folder) {
+        return new BotRunException(code, bot, getMessage(), detail, folder, located);
     }
 
     public BotFailure code() {

@@ -1,5 +1,7 @@
 package dev.ferry.rpa;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -11,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,9 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class BotRunStore implements BotEvidence {
 
-    /** The evidence files a run may have, by kind: only these names are ever served. */
-    static final Map<String, String> FILES = Map.of("screenshot.png", "screenshot", "page.html", "html");
-    private static final List<String> ORDER = List.of("screenshot.png", "page.html");
+    /** The evidence files of a failure, in the order they are listed; only these and step screenshots are served. */
+    private static final Map<String, String> FILES = Map.of("screenshot.png", "screenshot", "page.html", "html",
+            "trace.zip", "trace");
+    private static final List<String> ORDER = List.of("screenshot.png", "page.html", "trace.zip");
+    /** A screenshot a bot took on purpose (the screenshot step): {@code <name>.png}. */
+    private static final Pattern IMAGE = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}\\.png");
     private static final String COLUMNS =
             "id, bot, system, order_id, status, failure_code, error, input, output, started_at, finished_at";
 
@@ -86,15 +93,36 @@ class BotRunStore implements BotEvidence {
         return latest;
     }
 
-    /** The evidence files the run kept, screenshot first. */
+    /** What kind of evidence file this name is (screenshot, html, trace, image), or null if it is none. */
+    static String kind(String file) {
+        if (FILES.containsKey(file)) {
+            return FILES.get(file);
+        }
+        return IMAGE.matcher(file).matches() ? "image" : null;
+    }
+
+    /** The evidence files the run kept: the failure's screenshot, page and trace, then the screenshots it took. */
     List<BotArtifact> artifacts(String runId) {
+        Path folder = folder(runId);
         List<BotArtifact> artifacts = new ArrayList<>();
         for (String file : ORDER) {
-            if (Files.isRegularFile(folder(runId).resolve(file))) {
-                artifacts.add(new BotArtifact(FILES.get(file), "/api/bots/runs/" + runId + "/artifacts/" + file));
+            if (Files.isRegularFile(folder.resolve(file))) {
+                artifacts.add(artifact(runId, file));
+            }
+        }
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                files.map(f -> f.getFileName().toString()).filter(f -> !FILES.containsKey(f) && kind(f) != null)
+                        .sorted().forEach(f -> artifacts.add(artifact(runId, f)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list the evidence of bot run " + runId, e);
             }
         }
         return artifacts;
+    }
+
+    private static BotArtifact artifact(String runId, String file) {
+        return new BotArtifact(kind(file), "/api/bots/runs/" + runId + "/artifacts/" + file);
     }
 
     @Override

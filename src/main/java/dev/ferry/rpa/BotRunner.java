@@ -128,6 +128,14 @@ class BotRunner {
                 .tags("bot", bot.name(), "outcome", outcome, "code", code).register(meters);
     }
 
+    /** Where a run's time goes: opening its context, the screen work, keeping evidence, closing. */
+    private void phase(Bot bot, String phase, long nanos) {
+        if (nanos > 0) {
+            Timer.builder("ferry.bot.phase").description("Bot run time by part of the run")
+                    .tags("bot", bot.name(), "phase", phase).register(meters).record(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
     private ObjectNode attempt(String runId, Bot bot, JsonNode input) {
         checkInput(bot, input);
         for (String name : bot.secrets()) {
@@ -140,12 +148,16 @@ class BotRunner {
         Connector connector = connectors.connector(bot.system());
         Semaphore limit = perSystem.computeIfAbsent(bot.system(), s -> new Semaphore(bot.concurrency(), true));
         limit.acquireUninterruptibly();
+        BotRun run = new BotRun(bot, connector.baseUrl(), label(bot.system(), connector), input, secrets,
+                settings.stepTimeout(), settings.runTimeout(), settings.traces(), store.folder(runId));
         try {
-            BotRun run = new BotRun(bot, connector.baseUrl(), label(bot.system(), connector), input, secrets,
-                    settings.stepTimeout(), settings.runTimeout(), store.folder(runId));
             return workers.run(bot.name(), run::execute);
         } finally {
             limit.release();
+            phase(bot, "context", run.phases().context);
+            phase(bot, "work", run.phases().work);
+            phase(bot, "evidence", run.phases().evidence);
+            phase(bot, "close", run.phases().close);
         }
     }
 

@@ -4,42 +4,79 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The bot files under {@code ${ferry.home}/rpa-bots/<system>/<bot>.yaml}, read when a route names one. */
+/**
+ * The bots: files under {@code ${ferry.home}/rpa-bots/<system>/<bot>.yaml}, read when a route names one,
+ * and {@link JavaBot} beans. One name space: a name used twice is an error.
+ */
 @Component
 class Bots {
 
     private final Path home;
+    private final Map<String, Bot> javaBots;
 
-    Bots(@Value("${ferry.home}") String home) {
+    Bots(@Value("${ferry.home}") String home, List<JavaBot> javaBots) {
         this.home = Path.of(home).toAbsolutePath().normalize();
+        this.javaBots = javaBots.stream().map(Bots::bot).collect(Collectors.toMap(Bot::name, Function.identity(),
+                (a, b) -> {
+                    throw new IllegalStateException("The bot name '" + a.name() + "' is used twice: " + a.source()
+                            + " and " + b.source());
+                }));
     }
 
-    /** A bot file found under rpa-bots/: the bot, or the mistake that keeps it from being read. */
+    /** A bot found: the bot, or the mistake that keeps its file from being read. */
     record Found(String name, Bot bot, String problem) {
     }
 
-    /** Every bot file under rpa-bots/, by name. */
+    /** Every bot, from rpa-bots/ and Java, by name. */
     List<Found> list() {
-        Path folder = home.resolve("rpa-bots");
-        List<Path> files;
-        try (Stream<Path> systems = Files.list(folder)) {
-            files = systems.filter(Files::isDirectory).flatMap(Bots::yamlFiles).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the bots in " + folder, e);
-        }
-        return files.stream().map(file -> {
+        List<Found> found = new ArrayList<>(yamlFiles().map(file -> {
             String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
             try {
                 return new Found(name, BotFileReader.read(file, home.relativize(file).toString()), null);
             } catch (RuntimeException e) {
                 return new Found(name, null, e.getMessage());
             }
-        }).sorted(java.util.Comparator.comparing(Found::name)).toList();
+        }).toList());
+        javaBots.values().forEach(bot -> found.add(new Found(bot.name(), bot, null)));
+        return found.stream().sorted(Comparator.comparing(Found::name)).toList();
+    }
+
+    Bot load(String name) {
+        List<Path> files = yamlFiles()
+                .filter(file -> file.getFileName().toString().replaceFirst("\\.ya?ml$", "").equals(name)).toList();
+        Bot java = javaBots.get(name);
+        if (files.size() + (java == null ? 0 : 1) > 1) {
+            throw new IllegalArgumentException("The bot name '" + name + "' is used twice: " + Stream.concat(
+                    files.stream().map(f -> home.relativize(f).toString()),
+                    Stream.ofNullable(java).map(Bot::source)).toList());
+        }
+        if (java != null) {
+            return java;
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("No bot '" + name + "': there is no rpa-bots/<system>/" + name
+                    + ".yaml under " + home + " and no Java bot of that name");
+        }
+        return BotFileReader.read(files.get(0), home.relativize(files.get(0)).toString());
+    }
+
+    private Stream<Path> yamlFiles() {
+        Path folder = home.resolve("rpa-bots");
+        try (Stream<Path> systems = Files.list(folder)) {
+            return systems.filter(Files::isDirectory).flatMap(Bots::yamlFiles).sorted().toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the bots in " + folder, e);
+        }
     }
 
     private static Stream<Path> yamlFiles(Path dir) {
@@ -51,23 +88,9 @@ class Bots {
         }
     }
 
-    Bot load(String name) {
-        Path folder = home.resolve("rpa-bots");
-        List<Path> found;
-        try (Stream<Path> systems = Files.list(folder)) {
-            found = systems.filter(Files::isDirectory)
-                    .flatMap(dir -> Stream.of(dir.resolve(name + ".yaml"), dir.resolve(name + ".yml")))
-                    .filter(Files::isRegularFile).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the bots in " + folder, e);
-        }
-        if (found.isEmpty()) {
-            throw new IllegalArgumentException("No bot '" + name + "': there is no rpa-bots/<system>/" + name
-                    + ".yaml under " + home);
-        }
-        if (found.size() > 1) {
-            throw new IllegalArgumentException("The bot name '" + name + "' is used twice: " + found);
-        }
-        return BotFileReader.read(found.get(0), home.relativize(found.get(0)).toString());
+    private static Bot bot(JavaBot bot) {
+        return new Bot(bot.name(), bot.system(), bot.description(), bot.concurrency(), List.copyOf(bot.secrets()),
+                bot.input(), new Bot.Signals(bot.busyText(), bot.sessionExpiredText()), bot::run,
+                "Java: " + bot.getClass().getName());
     }
 }

@@ -109,7 +109,7 @@ class BotsController {
     @GetMapping("/runs/{runId}/artifacts/{file}")
     ResponseEntity<?> artifact(@PathVariable String runId, @PathVariable String file) {
         // only the known names, inside the folder of a recorded run: nothing else can be reached
-        if (!RUN_ID.matcher(runId).matches() || !BotRunStore.FILES.containsKey(file) || runs.find(runId).isEmpty()) {
+        if (!RUN_ID.matcher(runId).matches() || BotRunStore.kind(file) == null || runs.find(runId).isEmpty()) {
             return runNotFound(runId);
         }
         Path path = runs.folder(runId).resolve(file);
@@ -119,6 +119,13 @@ class BotsController {
         }
         if (file.endsWith(".png")) {
             return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(new FileSystemResource(path));
+        }
+        if (file.endsWith(".zip")) {
+            // open it with: npx playwright show-trace <file>, or drop it on trace.playwright.dev
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("bot-run-" + runId + "-" + file).build().toString())
+                    .body(new FileSystemResource(path));
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))

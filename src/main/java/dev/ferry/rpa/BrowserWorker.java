@@ -1,6 +1,7 @@
 package dev.ferry.rpa;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
@@ -13,12 +14,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One thread that owns one Playwright and one headless Chromium for its lifetime (Playwright objects
- * must stay on the thread that made them). The browser is launched on the first run.
+ * must stay on the thread that made them). The browser is launched on the first run, and again when it
+ * died; with {@code reuse} off it is closed after every run.
  */
 final class BrowserWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(BrowserWorker.class);
 
     // a container has no sandbox, /dev/shm is small, and a bot's browser must not phone home
     static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -27,11 +34,18 @@ final class BrowserWorker {
 
     private final ExecutorService thread;
     private final String chromium;
+    private final boolean reuse;
+    private final LongConsumer launched;
     private Playwright playwright;
     private Browser browser;
+    private volatile boolean running;
+    private volatile int leftOpen;
 
-    BrowserWorker(int number, String chromium) {
+    /** {@code launched} hears how long each browser start took, in nanoseconds. */
+    BrowserWorker(int number, String chromium, boolean reuse, LongConsumer launched) {
         this.chromium = chromium;
+        this.reuse = reuse;
+        this.launched = launched;
         this.thread = Executors.newSingleThreadExecutor(task -> {
             Thread t = new Thread(task, "ferry-rpa-worker-" + number);
             t.setDaemon(true);
@@ -42,7 +56,13 @@ final class BrowserWorker {
     /** Runs the job on this worker's thread with its browser, and waits for it. */
     <T> T run(String bot, Function<Browser, T> job) {
         try {
-            return thread.submit(() -> job.apply(browser(bot))).get();
+            return thread.submit(() -> {
+                try {
+                    return job.apply(browser(bot));
+                } finally {
+                    afterRun();
+                }
+            }).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -55,6 +75,38 @@ final class BrowserWorker {
         }
     }
 
+    /** Whether this worker's browser is up now. */
+    boolean running() {
+        return running;
+    }
+
+    /** Browser contexts a run left open (closed by the worker since); 0 when every run cleaned up. */
+    int leftOpen() {
+        return leftOpen;
+    }
+
+    private void afterRun() {
+        if (browser == null) {
+            return;
+        }
+        // a run closes its own context; one still open here is a leak the worker closes rather than keeps
+        List<BrowserContext> open = browser.isConnected() ? browser.contexts() : List.of();
+        if (!open.isEmpty()) {
+            leftOpen += open.size();
+            log.warn("A bot run left {} browser context(s) open; closing them", open.size());
+            open.forEach(context -> {
+                try {
+                    context.close();
+                } catch (RuntimeException ignored) {
+                    // closing is all that is asked
+                }
+            });
+        }
+        if (!reuse) {
+            closeBrowser();
+        }
+    }
+
     private Browser browser(String bot) {
         if (browser != null && browser.isConnected()) {
             return browser;
@@ -62,6 +114,7 @@ final class BrowserWorker {
         closeBrowser();
         Path executable = ChromiumFinder.find(chromium, System.getenv("PATH")).orElseThrow(() ->
                 new BotRunException(BotFailure.BOT_ERROR, bot, ChromiumFinder.MISSING + ".", ChromiumFinder.MISSING, null));
+        long started = System.nanoTime();
         Map<String, String> env = new HashMap<>(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
         if (Files.isExecutable(NODE)) {
             env.put("PLAYWRIGHT_NODEJS_PATH", NODE.toString());
@@ -69,10 +122,13 @@ final class BrowserWorker {
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
                 .setHeadless(true).setArgs(ARGS));
+        running = true;
+        launched.accept(System.nanoTime() - started);
         return browser;
     }
 
     private void closeBrowser() {
+        running = false;
         try {
             if (browser != null) {
                 browser.close();

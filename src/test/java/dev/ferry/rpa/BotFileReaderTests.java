@@ -34,10 +34,10 @@ class BotFileReaderTests {
         assertThat(bot.system()).isEqualTo("freight-portal");
         assertThat(bot.concurrency()).isEqualTo(2);
         assertThat(bot.secrets()).containsExactly("portal-username", "portal-password");
-        assertThat(bot.steps()).first().isEqualTo(new Step.Goto("/login", "rpa-bots/nordic-freight/book-freight.yaml:30:5"));
-        assertThat(bot.steps()).filteredOn(Step.If.class::isInstance).singleElement()
+        assertThat(((StepScript) bot.script()).steps()).first().isEqualTo(new Step.Goto("/login", "rpa-bots/nordic-freight/book-freight.yaml:30:5"));
+        assertThat(((StepScript) bot.script()).steps()).filteredOn(Step.If.class::isInstance).singleElement()
                 .satisfies(s -> assertThat(((Step.If) s).otherwise()).hasSize(1));
-        assertThat(bot.output()).containsOnlyKeys("consignmentNumber", "trackingNumber");
+        assertThat(((StepScript) bot.script()).output()).containsOnlyKeys("consignmentNumber", "trackingNumber");
     }
 
     @Test

@@ -1,0 +1,196 @@
+package dev.ferry.rpa;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What a bot works with during one run: a fresh page, the system's base URL, its declared secrets, and the
+ * ways to say how the screen let it down. YAML bots and {@link JavaBot}s both run through it, so waiting,
+ * timeouts, busy and session-expired pages and evidence work the same for both.
+ */
+public final class BotSession {
+
+    private static final Pattern IMAGE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}");
+
+    private final Bot bot;
+    private final Page page;
+    private final String baseUrl;
+    private final String label;
+    private final Secrets secrets;
+    private final Duration stepTimeout;
+    private final Instant deadline;
+    private final Path evidence;
+    private final List<Locator> secretFields = new ArrayList<>();
+
+    BotSession(Bot bot, Page page, String baseUrl, String label, Secrets secrets, Duration stepTimeout,
+            Instant deadline, Path evidence) {
+        this.bot = bot;
+        this.page = page;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.label = label;
+        this.secrets = secrets;
+        this.stepTimeout = stepTimeout;
+        this.deadline = deadline;
+        this.evidence = evidence;
+        nextStep("start");
+    }
+
+    /** The page of this run, in a browser context of its own that is closed when the run ends. */
+    public Page page() {
+        return page;
+    }
+
+    /** Opens a page of the system, relative to its base URL, and checks it is not a busy or expired page. */
+    public void open(String path) {
+        nextStep("open " + path);
+        page.navigate(baseUrl + (path.startsWith("/") ? path : "/" + path));
+        checkSignals();
+    }
+
+    /** The value of a secret the bot declared; never log it, fill it with {@link #fillSecret}. */
+    public String secret(String name) {
+        if (!bot.secrets().contains(name)) {
+            throw new IllegalArgumentException("the bot " + bot.name() + " uses the secret " + name
+                    + " without declaring it");
+        }
+        return secrets.values().get(name);
+    }
+
+    /** Types a declared secret into the field; the field is masked in screenshots of this run. */
+    public void fillSecret(Locator field, String secretName) {
+        field.fill(secret(secretName));
+        secretFields.add(field);
+    }
+
+    /**
+     * Waits (up to the step timeout) until the element is visible and returns it. When it never comes, the
+     * run fails {@code SCREEN_CHANGED} if the page had loaded ("no {@code what} on the page ..."), else
+     * {@code TIMEOUT}; a busy or session-expired page fails the run with its own code.
+     */
+    public Locator await(Locator locator, String what) {
+        nextStep(what);
+        Locator first = locator.first();
+        Locator either = first;
+        for (String signal : bot.signals().texts()) {
+            either = either.or(page.getByText(signal));
+        }
+        try {
+            either.first().waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+        } catch (TimeoutError e) {
+            checkSignals();
+            if ("complete".equals(page.evaluate("document.readyState"))) {
+                throw screenChanged("no " + what, firstLine(e.getMessage()));
+            }
+            throw failure(BotFailure.TIMEOUT, capital(label) + " did not show the page in time (waiting for " + what
+                    + ").", firstLine(e.getMessage()));
+        }
+        checkSignals();
+        return first;
+    }
+
+    /** A failure saying the screen is not what the bot knows: "... has changed: {problem} on the page '...'". */
+    public BotRunException screenChanged(String problem, String detail) {
+        return failure(BotFailure.SCREEN_CHANGED, capital(label) + " screen has changed: " + problem
+                + " on the page '" + screen() + "'.", detail);
+    }
+
+    /** A failure with this code and plain-words message; secrets are masked in both texts. */
+    public BotRunException failure(BotFailure code, String message, String detail) {
+        return new BotRunException(code, bot.name(), secrets.mask(message), secrets.mask(detail), null);
+    }
+
+    /** Fails the run when the page is the system's busy or session-expired page. */
+    public void checkSignals() {
+        String busy = bot.signals().busy();
+        if (busy != null && page.getByText(busy).count() > 0) {
+            throw failure(BotFailure.PORTAL_BUSY, capital(label) + " is busy (\"" + busy + "\"); nothing was done.",
+                    "busy page at " + page.url());
+        }
+        String expired = bot.signals().sessionExpired();
+        if (expired != null && page.getByText(expired).count() > 0) {
+            throw failure(BotFailure.SESSION_EXPIRED, capital(label) + " ended the session during the run.",
+                    "session expired at " + page.url());
+        }
+    }
+
+    /** Keeps a screenshot of the page as {@code <name>.png} with the run's evidence, secret fields masked. */
+    public void screenshot(String name) {
+        if (!IMAGE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("a screenshot name is lower-case letters, digits and '-', not '"
+                    + name + "'");
+        }
+        try {
+            Files.createDirectories(evidence);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(evidence.resolve(name + ".png")).setFullPage(true)
+                .setMask(secretFields));
+    }
+
+    /**
+     * Starts the next step: fails the run when its timeout has passed, and lets no wait of this step go
+     * beyond it or the step timeout.
+     */
+    void nextStep(String what) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            throw failure(BotFailure.TIMEOUT, "The bot " + bot.name() + " took longer than its run timeout on "
+                    + label + ".", "run timeout before " + what);
+        }
+        page.setDefaultTimeout(Math.min(stepTimeout.toMillis(), left.toMillis()));
+    }
+
+    String label() {
+        return label;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    Secrets secrets() {
+        return secrets;
+    }
+
+    List<Locator> secretFields() {
+        return secretFields;
+    }
+
+    /** The page's heading, as people know the screen. */
+    String screen() {
+        try {
+            Object heading = page.evaluate("() => { const h = document.querySelector('h1');"
+                    + " return h ? h.innerText : document.title; }");
+            return String.valueOf(heading).strip();
+        } catch (PlaywrightException e) {
+            return page.url();
+        }
+    }
+
+    /** The line of a Playwright message that says what happened (it wraps it as "Error { message='...'"). */
+    static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.equals("Error {"))
+                .map(line -> line.startsWith("message='") ? line.substring("message='".length()) : line)
+                .findFirst().orElse("");
+    }
+
+    static String capital(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

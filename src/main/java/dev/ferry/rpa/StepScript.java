@@ -1,0 +1,113 @@
+package dev.ferry.rpa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/** The steps and output of a YAML bot file, carried out one run at a time. */
+record StepScript(List<Step> steps, Map<String, String> output) implements Bot.Script {
+
+    @Override
+    public ObjectNode run(BotSession session, JsonNode input) {
+        return new Run(session, input).execute(this);
+    }
+
+    /** One run of the steps: what was extracted so far lives here. */
+    private static final class Run {
+
+        private final BotSession session;
+        private final Page page;
+        private final JsonNode input;
+        private final Map<String, String> extracted = new HashMap<>();
+
+        Run(BotSession session, JsonNode input) {
+            this.session = session;
+            this.page = session.page();
+            this.input = input;
+        }
+
+        ObjectNode execute(StepScript script) {
+            run(script.steps());
+            ObjectNode output = JsonNodeFactory.instance.objectNode();
+            script.output().forEach((field, template) -> output.put(field, resolve(template, false)));
+            return output;
+        }
+
+        private void run(List<Step> steps) {
+            for (Step step : steps) {
+                try {
+                    session.nextStep(step.where());
+                    run(step);
+                } catch (BotRunException e) {
+                    throw e.at(step.where());
+                }
+            }
+        }
+
+        private void run(Step step) {
+            if (step instanceof Step.Goto go) {
+                page.navigate(session.baseUrl() + resolve(go.url(), true));
+                session.checkSignals();
+            } else if (step instanceof Step.Fill fill) {
+                Locator field = session.await(label(fill.label()), "field '" + resolve(fill.label(), false) + "'");
+                field.fill(resolve(fill.value(), false));
+                if (Placeholders.usesSecret(fill.value())) {
+                    session.secretFields().add(field);
+                }
+            } else if (step instanceof Step.Select select) {
+                session.await(label(select.label()), "list '" + resolve(select.label(), false) + "'")
+                        .selectOption(resolve(select.option(), false));
+            } else if (step instanceof Step.Click click) {
+                session.await(locator(click.target()), describe(click.target())).click();
+            } else if (step instanceof Step.AcceptDialog) {
+                page.onceDialog(dialog -> dialog.accept());
+            } else if (step instanceof Step.ExpectText expect) {
+                String text = resolve(expect.text(), false);
+                session.await(page.getByText(text), "text '" + text + "'");
+            } else if (step instanceof Step.Extract extract) {
+                String text = session.await(locator(extract.target()), describe(extract.target())).innerText();
+                Matcher matcher = extract.pattern().matcher(text);
+                if (!matcher.find()) {
+                    throw session.screenChanged("'" + text.strip() + "' does not match " + extract.pattern(),
+                            "extract " + extract.into());
+                }
+                extracted.put(extract.into(), matcher.group(1));
+            } else if (step instanceof Step.If condition) {
+                session.checkSignals();
+                run(locator(condition.exists()).count() > 0 ? condition.then() : condition.otherwise());
+            }
+        }
+
+        private Locator label(String text) {
+            return page.getByLabel(resolve(text, false), new Page.GetByLabelOptions().setExact(true));
+        }
+
+        private Locator locator(Step.Target target) {
+            if (target.text() != null) {
+                return page.getByText(resolve(target.text(), false));
+            }
+            return page.getByRole(AriaRole.valueOf(target.role().toUpperCase(Locale.ROOT)),
+                    new Page.GetByRoleOptions().setName(resolve(target.name(), false)));
+        }
+
+        private String describe(Step.Target target) {
+            return target.text() != null ? "text '" + resolve(target.text(), false) + "'"
+                    : target.role() + " '" + resolve(target.name(), false) + "'";
+        }
+
+        private String resolve(String template, boolean urlEncoded) {
+            return Placeholders.resolve(template, input, session.secrets().values(), extracted,
+                    urlEncoded ? v -> URLEncoder.encode(v, StandardCharsets.UTF_8) : v -> v);
+        }
+    }
+}
