@@ -43,6 +43,7 @@ class BotRunner {
     static final String RUN_ID = "botRunId";
 
     private final BrowserWorkers workers;
+    private final Bots bots;
     private final Connectors connectors;
     private final RpaSettings settings;
     private final Secrets secrets;
@@ -56,9 +57,10 @@ class BotRunner {
         return thread;
     });
 
-    BotRunner(BrowserWorkers workers, Connectors connectors, RpaSettings settings, BotRunStore store,
+    BotRunner(BrowserWorkers workers, Bots bots, Connectors connectors, RpaSettings settings, BotRunStore store,
             MeterRegistry meters) {
         this.workers = workers;
+        this.bots = bots;
         this.connectors = connectors;
         this.settings = settings;
         this.secrets = new Secrets(settings.secrets());
@@ -146,7 +148,7 @@ class BotRunner {
             }
         }
         Connector connector = connectors.connector(bot.system());
-        Semaphore limit = perSystem.computeIfAbsent(bot.system(), s -> new Semaphore(bot.concurrency(), true));
+        Semaphore limit = perSystem.computeIfAbsent(bot.system(), s -> new Semaphore(bots.concurrency(bot), true));
         limit.acquireUninterruptibly();
         BotRun run = new BotRun(bot, connector.baseUrl(), label(bot.system(), connector), input, secrets,
                 settings.stepTimeout(), settings.runTimeout(), settings.traces(), store.folder(runId));

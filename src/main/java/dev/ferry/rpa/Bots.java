@@ -70,6 +70,15 @@ class Bots {
         return BotFileReader.read(files.get(0), home.relativize(files.get(0)).toString());
     }
 
+    /**
+     * How many runs the bot's system tolerates at once: the lowest {@code concurrency} any bot of that system
+     * declares, so no bot can raise the limit another one set.
+     */
+    int concurrency(Bot bot) {
+        return list().stream().map(Found::bot).filter(other -> other != null && other.system().equals(bot.system()))
+                .mapToInt(Bot::concurrency).min().orElse(bot.concurrency());
+    }
+
     private Stream<Path> yamlFiles() {
         Path folder = home.resolve("rpa-bots");
         try (Stream<Path> systems = Files.list(folder)) {

@@ -55,8 +55,10 @@ class RpaComponent extends DefaultComponent {
                 @Override
                 public void process(Exchange exchange) throws Exception {
                     Object body = exchange.getMessage().getBody();
+                    String text = body instanceof JsonNode ? null : exchange.getMessage().getBody(String.class);
+                    // a bot that needs no input may be called with no body, e.g. from a schedule
                     JsonNode input = body instanceof JsonNode node ? node
-                            : json.readTree(exchange.getMessage().getMandatoryBody(String.class));
+                            : text == null || text.isBlank() ? json.createObjectNode() : json.readTree(text);
                     exchange.setProperty(Connectors.SYSTEM, bot.system());
                     exchange.getMessage().setBody(runner.run(bot, input, exchange.getProperty(ORDER_ID, String.class)));
                 }

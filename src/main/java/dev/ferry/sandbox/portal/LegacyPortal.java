@@ -89,6 +89,15 @@ public final class LegacyPortal implements AutoCloseable {
         return consignments.all();
     }
 
+    /**
+     * Books a consignment as staff would have by hand, without the screens: seeds the shipment-status table
+     * for tests and demos.
+     */
+    public Consignment book(String reference, String consignee) {
+        return consignments.book(number -> new Consignment(number, reference, consignee, "Storgatan 1", "111 22",
+                "Stockholm", "SE", 1, java.math.BigDecimal.valueOf(2.5), "Books", "standard", clock.instant()));
+    }
+
     /** The status the shipment-status table shows for a consignment now, if it exists. */
     public Optional<ShipmentStatus> status(String consignmentNumber) {
         return consignments.find(consignmentNumber)
