@@ -244,6 +244,31 @@ class InboxPagesIT extends FerryIntegrationTest {
         assertNoMarkupRan();
     }
 
+    @Test
+    void anOrderTheRobotCouldNotBookShowsWhatTheRobotSawAndTheRecording() {
+        sandbox.portal().hazards().calm().changeScreen(true);
+        String name = "Robo Screen " + unique();
+        try {
+            flag(person(TestOrders.withService("WEB-" + unique(), "freight"), name));
+        } finally {
+            sandbox.portal().hazards().changeScreen(false);
+        }
+        signIn();
+        openItemOf(name);
+
+        Locator screenshot = page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions()
+                .setName("The portal's screen when the robot stopped"));
+        assertThat(screenshot).isVisible();
+        // the image really loaded (the API served a PNG to the signed-in reviewer), it is not a broken icon
+        Object width = screenshot.evaluate("img => img.complete ? img.naturalWidth : 0");
+        assertThat(((Number) width).intValue()).isGreaterThan(300);
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                .setName("Download the page the robot was on (HTML)"))).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                .setName("Download the robot's step-by-step recording (Playwright trace)"))).isVisible();
+        assertThat(page.getByText("The robot could not finish on the carrier's web portal").first()).isVisible();
+    }
+
     // --- helpers
 
     private void signIn() {
