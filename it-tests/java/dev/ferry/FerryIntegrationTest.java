@@ -36,11 +36,15 @@ import org.springframework.test.context.DynamicPropertySource;
         "ferry.connectors.shipping.retry.initial-delay=50ms",
         "ferry.connectors.erp.read-timeout=2s",
         "ferry.fulfilment.stall-check-every=1s",
-        "ferry.schedules.crm-order-pull.cron=0 0 0 1 1 ? 2099"
+        "ferry.schedules.crm-order-pull.cron=0 0 0 1 1 ? 2099",
+        // a canary: SecretCanaryIT looks for it everywhere Ferry writes (the bots get it through ferry.rpa.secrets)
+        "ferry.sandbox.portal.password=" + FerryIntegrationTest.PORTAL_PASSWORD
 })
 abstract class FerryIntegrationTest {
 
     static final String INTAKE_KEY = "ferry-sandbox-key";
+    /** The sandbox portal's password in the tests: odd characters, so its JSON, URL and HTML forms differ. */
+    static final String PORTAL_PASSWORD = "canary-Q7v!pw&9<x>";
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
