@@ -137,7 +137,7 @@ final class StepReader {
     /** The text of a value that may hold placeholders, each checked against what the bot declares and extracts. */
     String template(JsonNode parent, String pointer, String field) {
         String text = yaml.text(parent, pointer, field);
-        String problem = Placeholders.problem(text, secrets, extracted);
+        String problem = Placeholders.problem(text, secrets, extracted, Set.of());
         if (problem != null) {
             throw yaml.atValue(pointer + "/" + field, problem);
         }

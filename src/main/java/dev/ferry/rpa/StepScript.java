@@ -3,6 +3,7 @@ package dev.ferry.rpa;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -27,19 +28,21 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
 
         private final BotSession session;
         private final Page page;
-        private final JsonNode input;
-        private final Map<String, String> extracted = new HashMap<>();
+        private final Map<String, JsonNode> extracted = new HashMap<>();
+        private final Placeholders.Values values;
 
         Run(BotSession session, JsonNode input) {
             this.session = session;
             this.page = session.page();
-            this.input = input;
+            this.values = new Placeholders.Values(input, session.secrets().values(), extracted, Map.of());
         }
 
         ObjectNode execute(StepScript script) {
             run(script.steps());
             ObjectNode output = JsonNodeFactory.instance.objectNode();
-            script.output().forEach((field, template) -> output.put(field, resolve(template, false)));
+            // a value that is one placeholder naming a list is output as that list, not its text
+            script.output().forEach((field, template) -> output.set(field, Placeholders.single(template)
+                    ? Placeholders.node(template, values).deepCopy() : TextNode.valueOf(resolve(template, false))));
             return output;
         }
 
@@ -81,7 +84,7 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
                     throw session.screenChanged("'" + text.strip() + "' does not match " + extract.pattern(),
                             "extract " + extract.into());
                 }
-                extracted.put(extract.into(), matcher.group(1));
+                extracted.put(extract.into(), TextNode.valueOf(matcher.group(1)));
             } else if (step instanceof Step.If condition) {
                 session.checkSignals();
                 run(locator(condition.exists()).count() > 0 ? condition.then() : condition.otherwise());
@@ -106,7 +109,7 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
         }
 
         private String resolve(String template, boolean urlEncoded) {
-            return Placeholders.resolve(template, input, session.secrets().values(), extracted,
+            return Placeholders.resolve(template, values,
                     urlEncoded ? v -> URLEncoder.encode(v, StandardCharsets.UTF_8) : v -> v);
         }
     }
