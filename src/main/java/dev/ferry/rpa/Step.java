@@ -21,6 +21,10 @@ sealed interface Step {
     record Select(String label, String option, String where) implements Step {
     }
 
+    /** Ticks the checkbox or radio button with this label, or with {@code checked} false unticks the checkbox. */
+    record Check(String label, boolean checked, String where) implements Step {
+    }
+
     record Click(Target target, String where) implements Step {
     }
 
@@ -34,6 +38,10 @@ sealed interface Step {
 
     /** Reads the text of the target, matches it against the pattern and keeps group 1 as {@code into}. */
     record Extract(Target target, Pattern pattern, String into, String where) implements Step {
+    }
+
+    /** Keeps a screenshot of the page as {@code <name>.png} with the run's evidence, secret fields masked. */
+    record Screenshot(String name, String where) implements Step {
     }
 
     /** Runs {@code then} when the target is on the page now, else {@code otherwise}. */

@@ -13,8 +13,8 @@ import java.util.regex.PatternSyntaxException;
 /** Reads the {@code steps:} of a bot file into {@link Step}s, and checks the placeholders of its values. */
 final class StepReader {
 
-    static final List<String> STEPS = List.of("goto", "fill", "select", "click", "acceptDialog", "expectText",
-            "extract", "if");
+    static final List<String> STEPS = List.of("goto", "fill", "select", "check", "click", "acceptDialog", "expectText",
+            "extract", "screenshot", "if");
 
     private final BotYaml yaml;
     private final Set<String> secrets;
@@ -67,10 +67,20 @@ final class StepReader {
                 yaml.checkKeys(value, at, Set.of("label", "option"));
                 yield new Step.Select(selector(value, at, "label"), template(value, at, "option"), where);
             }
+            case "check" -> {
+                yaml.checkKeys(value, at, Set.of("label", "checked"));
+                String label = selector(value, at, "label");
+                JsonNode checked = value.path("checked");
+                if (!checked.isMissingNode() && !checked.isBoolean()) {
+                    throw yaml.atValue(at + "/checked", "checked is true (tick) or false (untick)");
+                }
+                yield new Step.Check(label, checked.asBoolean(true), where);
+            }
             case "click" -> new Step.Click(target(value, at, Set.of()), where);
             case "acceptDialog" -> new Step.AcceptDialog(where);
             case "expectText" -> new Step.ExpectText(template(node, pointer, kind), where);
             case "extract" -> extract(value, at, where);
+            case "screenshot" -> screenshot(yaml.text(node, pointer, kind), at, where);
             case "if" -> condition(value, at, where);
             default -> throw yaml.atKey(at, "unknown step '" + kind + "' (known steps: " + String.join(", ", STEPS) + ")");
         };
@@ -89,6 +99,18 @@ final class StepReader {
             throw yaml.atValue(at + "/pattern", "the pattern needs a group, e.g. 'Number: (NF-\\d+)'");
         }
         return new Step.Extract(target, pattern, yaml.text(value, at, "into"), where);
+    }
+
+    private Step screenshot(String name, String at, String where) {
+        if (!BotSession.IMAGE_NAME.matcher(name).matches()) {
+            throw yaml.atValue(at, "a screenshot is named with lower-case letters, digits and '-', e.g. after-login; "
+                    + "not '" + name + "'");
+        }
+        if (name.equals("screenshot")) {
+            throw yaml.atValue(at, "'screenshot' is the name of a failed run's screenshot: pick another, "
+                    + "e.g. before-booking");
+        }
+        return new Step.Screenshot(name, where);
     }
 
     private Step condition(JsonNode value, String at, String where) {

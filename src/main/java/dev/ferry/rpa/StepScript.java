@@ -70,6 +70,9 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
             } else if (step instanceof Step.Select select) {
                 session.await(label(select.label()), "list '" + resolve(select.label(), false) + "'")
                         .selectOption(resolve(select.option(), false));
+            } else if (step instanceof Step.Check check) {
+                session.await(label(check.label()), "checkbox or radio button '" + resolve(check.label(), false) + "'")
+                        .setChecked(check.checked());
             } else if (step instanceof Step.Click click) {
                 session.await(locator(click.target()), describe(click.target())).click();
             } else if (step instanceof Step.AcceptDialog) {
@@ -85,6 +88,8 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
                             "extract " + extract.into());
                 }
                 extracted.put(extract.into(), TextNode.valueOf(matcher.group(1)));
+            } else if (step instanceof Step.Screenshot screenshot) {
+                session.screenshot(screenshot.name());
             } else if (step instanceof Step.If condition) {
                 session.checkSignals();
                 run(locator(condition.exists()).count() > 0 ? condition.then() : condition.otherwise());

@@ -10,6 +10,7 @@ import com.networknt.schema.SpecVersion;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BotFileReaderTests {
@@ -104,5 +105,47 @@ class BotFileReaderTests {
         assertThatThrownBy(() -> BotFileReader.read(bot("  - goto: /\n").replace("name: demo", "name: other"), FILE))
                 .isInstanceOf(BotFileException.class)
                 .hasMessageStartingWith(FILE + ":1:7: the bot is named 'other'");
+    }
+
+    @Test
+    void aCheckTicksByDefaultAndUnticksWithCheckedFalse() {
+        Bot bot = BotFileReader.read(bot("""
+                  - check: { label: "Dangerous goods" }
+                  - check: { label: Fragile, checked: false }
+                """), FILE);
+
+        assertThat(steps(bot)).containsExactly(new Step.Check("Dangerous goods", true, FILE + ":5:5"),
+                new Step.Check("Fragile", false, FILE + ":6:5"));
+    }
+
+    @Test
+    void aCheckedThatIsNotTrueOrFalseIsRejectedAtItsValue() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - check: { label: Fragile, checked: \"no\" }\n"), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessage(FILE + ":5:39: checked is true (tick) or false (untick)");
+    }
+
+    @Test
+    void aCheckWithoutLabelIsRejected() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - check: { checked: true }\n"), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessage(FILE + ":5:5: no selector: give the field's label");
+    }
+
+    @Test
+    void aScreenshotNameIsCheckedWhenTheFileIsRead() {
+        assertThat(steps(BotFileReader.read(bot("  - screenshot: after-login\n"), FILE)))
+                .containsExactly(new Step.Screenshot("after-login", FILE + ":5:5"));
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - screenshot: After Login\n"), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessage(FILE + ":5:17: a screenshot is named with lower-case letters, digits and '-', "
+                        + "e.g. after-login; not 'After Login'");
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - screenshot: screenshot\n"), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessageStartingWith(FILE + ":5:17: 'screenshot' is the name of a failed run's screenshot");
+    }
+
+    private static List<Step> steps(Bot bot) {
+        return ((StepScript) bot.script()).steps();
     }
 }
