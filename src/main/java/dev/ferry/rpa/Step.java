@@ -48,6 +48,10 @@ sealed interface Step {
     record If(Target exists, List<Step> then, List<Step> otherwise, String where) implements Step {
     }
 
+    /** Runs the steps once for each item of the list {@code items} (one placeholder), the item named {@code as}. */
+    record ForEach(String items, String as, List<Step> steps, String where) implements Step {
+    }
+
     /** An element found by ARIA role and accessible name, or by its text. */
     record Target(String role, String name, String text) {
 

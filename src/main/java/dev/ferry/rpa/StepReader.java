@@ -14,27 +14,16 @@ import java.util.regex.PatternSyntaxException;
 final class StepReader {
 
     static final List<String> STEPS = List.of("goto", "fill", "select", "check", "click", "acceptDialog", "expectText",
-            "extract", "screenshot", "if");
+            "extract", "screenshot", "if", "forEach");
+    private static final Pattern ITEM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     private final BotYaml yaml;
-    private final Set<String> secrets;
-    private final Set<String> extracted = new HashSet<>();
+    private final BotValues values;
 
     /** {@code steps} is the whole list, so a value may name what any extract step fills. */
     StepReader(BotYaml yaml, Set<String> secrets, JsonNode steps) {
         this.yaml = yaml;
-        this.secrets = secrets;
-        collectExtracted(steps);
-    }
-
-    private void collectExtracted(JsonNode node) {
-        if (node.isObject()) {
-            JsonNode extract = node.get("extract");
-            if (extract != null && extract.path("into").isTextual()) {
-                extracted.add(extract.path("into").asText());
-            }
-        }
-        node.elements().forEachRemaining(this::collectExtracted);
+        this.values = new BotValues(yaml, secrets, steps);
     }
 
     List<Step> steps(JsonNode list, String pointer) {
@@ -82,6 +71,7 @@ final class StepReader {
             case "extract" -> extract(value, at, where);
             case "screenshot" -> screenshot(yaml.text(node, pointer, kind), at, where);
             case "if" -> condition(value, at, where);
+            case "forEach" -> forEach(value, at, where);
             default -> throw yaml.atKey(at, "unknown step '" + kind + "' (known steps: " + String.join(", ", STEPS) + ")");
         };
     }
@@ -127,6 +117,34 @@ final class StepReader {
         return new Step.If(exists, then, otherwise, where);
     }
 
+    private Step forEach(JsonNode value, String at, String where) {
+        yaml.checkKeys(value, at, Set.of("items", "as", "steps"));
+        for (String key : List.of("items", "as", "steps")) {
+            if (!value.has(key)) {
+                throw yaml.atKey(at, "forEach needs items (a list, e.g. \"${input.lines}\"), as (the item's name "
+                        + "in its steps, e.g. line) and steps; " + key + " is missing");
+            }
+        }
+        String list = template(value, at, "items");
+        if (!Placeholders.single(list)) {
+            throw yaml.atValue(at + "/items", "items is one placeholder naming a list, e.g. \"${input.lines}\"");
+        }
+        String as = yaml.text(value, at, "as");
+        if (!ITEM_NAME.matcher(as).matches()) {
+            throw yaml.atValue(at + "/as", "as names the item with letters, digits, '_' and '-', starting with a "
+                    + "letter, e.g. line; not '" + as + "'");
+        }
+        if (Placeholders.ROOTS.contains(as)) {
+            throw yaml.atValue(at + "/as", "as: " + as + " would hide ${" + as + ".…}: name the item otherwise, "
+                    + "e.g. line");
+        }
+        if (values.inLoopOf(as)) {
+            throw yaml.atValue(at + "/as", "as: " + as + " is already the item of a forEach around this one: "
+                    + "name this item otherwise");
+        }
+        return new Step.ForEach(list, as, values.inLoop(as, () -> steps(value.get("steps"), at + "/steps")), where);
+    }
+
     private Step.Target target(JsonNode value, String at, Set<String> extra) {
         Set<String> allowed = new HashSet<>(Set.of("role", "name", "text"));
         allowed.addAll(extra);
@@ -156,13 +174,7 @@ final class StepReader {
         return template(value, at, field);
     }
 
-    /** The text of a value that may hold placeholders, each checked against what the bot declares and extracts. */
     String template(JsonNode parent, String pointer, String field) {
-        String text = yaml.text(parent, pointer, field);
-        String problem = Placeholders.problem(text, secrets, extracted, Set.of());
-        if (problem != null) {
-            throw yaml.atValue(pointer + "/" + field, problem);
-        }
-        return text;
+        return values.template(parent, pointer, field);
     }
 }

@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,18 +24,19 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
         return new Run(session, input).execute(this);
     }
 
-    /** One run of the steps: what was extracted so far lives here. */
+    /** One run of the steps: what was extracted so far, and the items of the loops being run, live here. */
     private static final class Run {
 
         private final BotSession session;
         private final Page page;
         private final Map<String, JsonNode> extracted = new HashMap<>();
+        private final Map<String, JsonNode> items = new HashMap<>();
         private final Placeholders.Values values;
 
         Run(BotSession session, JsonNode input) {
             this.session = session;
             this.page = session.page();
-            this.values = new Placeholders.Values(input, session.secrets().values(), extracted, Map.of());
+            this.values = new Placeholders.Values(input, session.secrets().values(), extracted, items);
         }
 
         ObjectNode execute(StepScript script) {
@@ -93,6 +95,26 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
             } else if (step instanceof Step.If condition) {
                 session.checkSignals();
                 run(locator(condition.exists()).count() > 0 ? condition.then() : condition.otherwise());
+            } else if (step instanceof Step.ForEach loop) {
+                forEach(loop);
+            }
+        }
+
+        private void forEach(Step.ForEach loop) {
+            JsonNode list = Placeholders.node(loop.items(), values);
+            if (!list.isArray()) {
+                throw new IllegalArgumentException("forEach needs a list, but " + loop.items() + " is " + list);
+            }
+            // a copy: the steps may extract rows into the very list being walked
+            List<JsonNode> each = new ArrayList<>();
+            list.forEach(each::add);
+            try {
+                for (JsonNode item : each) {
+                    items.put(loop.as(), item);
+                    run(loop.steps());
+                }
+            } finally {
+                items.remove(loop.as());
             }
         }
 

@@ -145,6 +145,108 @@ class BotFileReaderTests {
                 .hasMessageStartingWith(FILE + ":5:17: 'screenshot' is the name of a failed run's screenshot");
     }
 
+    @Test
+    void forEachLoopsNestAndSeeTheirItems() {
+        Bot bot = BotFileReader.read(bot("""
+                  - forEach:
+                      items: "${input.lines}"
+                      as: line
+                      steps:
+                        - forEach:
+                            items: "${line.batches}"
+                            as: batch
+                            steps:
+                              - fill: { label: Quantity, value: "${batch} of ${line.sku}" }
+                """), FILE);
+
+        assertThat(steps(bot)).containsExactly(new Step.ForEach("${input.lines}", "line", List.of(
+                new Step.ForEach("${line.batches}", "batch", List.of(
+                        new Step.Fill("Quantity", "${batch} of ${line.sku}", FILE + ":13:17")), FILE + ":9:11")),
+                FILE + ":5:5"));
+    }
+
+    @Test
+    void aLoopItemUsedOutsideItsLoopIsRejected() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("""
+                  - forEach:
+                      items: "${input.lines}"
+                      as: line
+                      steps:
+                        - fill: { label: SKU, value: "${line.sku}" }
+                  - fill: { label: SKU, value: "${line.sku}" }
+                """), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessage(FILE + ":10:32: '${line…}' is used outside the forEach whose item it names: "
+                        + "use it in that forEach's steps");
+    }
+
+    @Test
+    void aLoopItemMayNotHideInputSecretsOrExtracted() {
+        assertThatThrownBy(() -> BotFileReader.read(bot(loop("input", "${input.sku}")), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessageStartingWith(FILE + ":7:11: as: input would hide ${input.…}");
+    }
+
+    @Test
+    void aNestedLoopNeedsAnItemNameOfItsOwn() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("""
+                  - forEach:
+                      items: "${input.lines}"
+                      as: line
+                      steps:
+                        - forEach:
+                            items: "${line.batches}"
+                            as: line
+                            steps:
+                              - goto: /
+                """), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessageStartingWith(FILE + ":11:17: as: line is already the item of a forEach around this one");
+    }
+
+    @Test
+    void forEachItemsAreOnePlaceholderNamingAList() {
+        assertThatThrownBy(() -> BotFileReader.read(bot(loop("line", "${line.sku}").replace("\"${input.lines}\"", "lines")), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessage(FILE + ":6:14: items is one placeholder naming a list, e.g. \"${input.lines}\"");
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - forEach: { items: \"${input.lines}\", as: line }\n"), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessageStartingWith(FILE + ":5:5: forEach needs items")
+                .hasMessageEndingWith("steps is missing");
+    }
+
+    @Test
+    void aMistypedItemInsideALoopIsRejectedNamingTheItems() {
+        assertThatThrownBy(() -> BotFileReader.read(bot(loop("line", "${lin.sku}")), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessage(FILE + ":9:38: unknown placeholder '${lin...}': use ${input.…}, ${secrets.…} or "
+                        + "${extracted.…}, or the item of the forEach around it: ${line}");
+    }
+
+    @Test
+    void theSchemaRejectsAnUnlabelledCheckAndABadScreenshotName() throws Exception {
+        JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of("rpa-bots/bot.schema.json")));
+        JsonNode bot = new YAMLMapper().readTree(bot("""
+                  - check: { checked: true }
+                  - screenshot: After Login
+                  - forEach: { items: lines, as: line, steps: [ { goto: / } ] }
+                """));
+
+        assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(bot))
+                .extracting(message -> message.getInstanceLocation().toString())
+                .contains("$.steps[0].check", "$.steps[1].screenshot", "$.steps[2].forEach.items");
+    }
+
+    private static String loop(String as, String value) {
+        return """
+                  - forEach:
+                      items: "${input.lines}"
+                      as: %s
+                      steps:
+                        - fill: { label: SKU, value: "%s" }
+                """.formatted(as, value);
+    }
+
     private static List<Step> steps(Bot bot) {
         return ((StepScript) bot.script()).steps();
     }
