@@ -1,8 +1,10 @@
 package dev.ferry.rpa;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -14,8 +16,8 @@ final class BotValues {
 
     private final BotYaml yaml;
     private final Set<String> secrets;
-    /** What the extract steps fill. */
-    private final Set<String> extracted = new HashSet<>();
+    /** What each extract step fills: a text, or a table (a list of rows). */
+    private final Map<String, String> extracted = new HashMap<>();
     /** The item names of all forEach loops in the file, and of those around the value being read. */
     private final Set<String> loopItems = new HashSet<>();
     private final Set<String> items = new LinkedHashSet<>();
@@ -28,10 +30,8 @@ final class BotValues {
 
     private void collectNames(JsonNode node, String pointer) {
         if (node.isObject()) {
-            JsonNode into = node.path("extract").path("into");
-            if (into.isTextual()) {
-                extracted.add(into.asText());
-            }
+            noteExtracted(node, pointer, "extract", "text");
+            noteExtracted(node, pointer, "extractTable", "table");
             JsonNode as = node.path("forEach").path("as");
             if (as.isTextual() && !Placeholders.ROOTS.contains(as.asText())) {
                 loopItems.add(as.asText());
@@ -41,6 +41,18 @@ final class BotValues {
         for (int i = 0; node.isArray() && i < node.size(); i++) {
             collectNames(node.get(i), pointer + "/" + i);
         }
+    }
+
+    private void noteExtracted(JsonNode node, String pointer, String step, String kind) {
+        JsonNode into = node.path(step).path("into");
+        if (!into.isTextual()) {
+            return;
+        }
+        if (!kind.equals(extracted.getOrDefault(into.asText(), kind))) {
+            throw yaml.atValue(pointer + "/" + step + "/into", "'" + into.asText() + "' is extracted both as a text "
+                    + "and as a table: give each a name of its own");
+        }
+        extracted.put(into.asText(), kind);
     }
 
     /** Whether a forEach around the value being read names its item so. */
@@ -70,7 +82,7 @@ final class BotValues {
                         + "whose item it names: use it in that forEach's steps");
             }
         }
-        String problem = Placeholders.problem(text, secrets, extracted, items);
+        String problem = Placeholders.problem(text, secrets, extracted.keySet(), items);
         if (problem != null) {
             throw yaml.atValue(pointer + "/" + field, problem);
         }

@@ -1,6 +1,7 @@
 package dev.ferry.rpa;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** One thing a bot does on the screen. Values may hold placeholders ({@link Placeholders}). */
@@ -38,6 +39,13 @@ sealed interface Step {
 
     /** Reads the text of the target, matches it against the pattern and keeps group 1 as {@code into}. */
     record Extract(Target target, Pattern pattern, String into, String where) implements Step {
+    }
+
+    /**
+     * Reads the HTML table at (or around) the target into rows keyed by header text, or by the keys of
+     * {@code columns} (key to header text) when given; appended to what {@code into} holds already.
+     */
+    record ExtractTable(Target target, Map<String, String> columns, String into, String where) implements Step {
     }
 
     /** Keeps a screenshot of the page as {@code <name>.png} with the run's evidence, secret fields masked. */

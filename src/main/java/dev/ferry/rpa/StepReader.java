@@ -3,9 +3,12 @@ package dev.ferry.rpa;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -14,7 +17,7 @@ import java.util.regex.PatternSyntaxException;
 final class StepReader {
 
     static final List<String> STEPS = List.of("goto", "fill", "select", "check", "click", "acceptDialog", "expectText",
-            "extract", "screenshot", "if", "forEach");
+            "extract", "extractTable", "screenshot", "if", "forEach");
     private static final Pattern ITEM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     private final BotYaml yaml;
@@ -69,6 +72,7 @@ final class StepReader {
             case "acceptDialog" -> new Step.AcceptDialog(where);
             case "expectText" -> new Step.ExpectText(template(node, pointer, kind), where);
             case "extract" -> extract(value, at, where);
+            case "extractTable" -> extractTable(value, at, where);
             case "screenshot" -> screenshot(yaml.text(node, pointer, kind), at, where);
             case "if" -> condition(value, at, where);
             case "forEach" -> forEach(value, at, where);
@@ -89,6 +93,26 @@ final class StepReader {
             throw yaml.atValue(at + "/pattern", "the pattern needs a group, e.g. 'Number: (NF-\\d+)'");
         }
         return new Step.Extract(target, pattern, yaml.text(value, at, "into"), where);
+    }
+
+    private Step extractTable(JsonNode value, String at, String where) {
+        Step.Target target = target(value, at, Set.of("columns", "into"));
+        Map<String, String> columns = new LinkedHashMap<>();
+        if (value.has("columns")) {
+            JsonNode map = value.get("columns");
+            if (!map.isObject() || map.isEmpty()) {
+                throw yaml.atValue(at + "/columns", "columns maps each name to a column's header text, "
+                        + "e.g. { status: \"Status\" }");
+            }
+            map.fieldNames().forEachRemaining(name -> {
+                String header = TableReader.header(yaml.text(map, at + "/columns", name));
+                if (header.isEmpty()) {
+                    throw yaml.atValue(at + "/columns/" + name, "the header text of column '" + name + "' is empty");
+                }
+                columns.put(name, header);
+            });
+        }
+        return new Step.ExtractTable(target, Collections.unmodifiableMap(columns), yaml.text(value, at, "into"), where);
     }
 
     private Step screenshot(String name, String at, String where) {

@@ -1,6 +1,7 @@
 package dev.ferry.rpa;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -42,7 +43,7 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
         ObjectNode execute(StepScript script) {
             run(script.steps());
             ObjectNode output = JsonNodeFactory.instance.objectNode();
-            // a value that is one placeholder naming a list is output as that list, not its text
+            // a value that is one placeholder naming a list (a table, say) is output as that list, not its text
             script.output().forEach((field, template) -> output.set(field, Placeholders.single(template)
                     ? Placeholders.node(template, values).deepCopy() : TextNode.valueOf(resolve(template, false))));
             return output;
@@ -83,13 +84,9 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
                 String text = resolve(expect.text(), false);
                 session.await(page.getByText(text), "text '" + text + "'");
             } else if (step instanceof Step.Extract extract) {
-                String text = session.await(locator(extract.target()), describe(extract.target())).innerText();
-                Matcher matcher = extract.pattern().matcher(text);
-                if (!matcher.find()) {
-                    throw session.screenChanged("'" + text.strip() + "' does not match " + extract.pattern(),
-                            "extract " + extract.into());
-                }
-                extracted.put(extract.into(), TextNode.valueOf(matcher.group(1)));
+                extract(extract);
+            } else if (step instanceof Step.ExtractTable table) {
+                extractTable(table);
             } else if (step instanceof Step.Screenshot screenshot) {
                 session.screenshot(screenshot.name());
             } else if (step instanceof Step.If condition) {
@@ -97,6 +94,29 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
                 run(locator(condition.exists()).count() > 0 ? condition.then() : condition.otherwise());
             } else if (step instanceof Step.ForEach loop) {
                 forEach(loop);
+            }
+        }
+
+        private void extract(Step.Extract extract) {
+            String text = session.await(locator(extract.target()), describe(extract.target())).innerText();
+            Matcher matcher = extract.pattern().matcher(text);
+            if (!matcher.find()) {
+                throw session.screenChanged("'" + text.strip() + "' does not match " + extract.pattern(),
+                        "extract " + extract.into());
+            }
+            extracted.put(extract.into(), TextNode.valueOf(matcher.group(1)));
+        }
+
+        /** Rows extracted into a name that holds rows already are added to them: one list over several pages. */
+        private void extractTable(Step.ExtractTable table) {
+            Locator element = session.await(locator(table.target()), describe(table.target()));
+            String what = "table".equals(table.target().role()) ? "'" + resolve(table.target().name(), false) + "'"
+                    : "around " + describe(table.target());
+            ArrayNode rows = TableReader.read(session, element, what, table.columns());
+            if (extracted.get(table.into()) instanceof ArrayNode before) {
+                before.addAll(rows);
+            } else {
+                extracted.put(table.into(), rows);
             }
         }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BotFileReaderTests {
@@ -221,6 +222,86 @@ class BotFileReaderTests {
                 .isInstanceOf(BotFileException.class)
                 .hasMessage(FILE + ":9:38: unknown placeholder '${lin...}': use ${input.…}, ${secrets.…} or "
                         + "${extracted.…}, or the item of the forEach around it: ${line}");
+    }
+
+    @Test
+    void extractTableReadsItsTargetColumnsAndName() {
+        Bot bot = BotFileReader.read(bot("""
+                  - extractTable: { role: table, name: Shipments, into: shipments }
+                  - extractTable:
+                      text: "NF-"
+                      columns: { status: " Status ", shipped: "Ship\\n  date" }
+                      into: shipments
+                output:
+                  shipments: "${extracted.shipments}"
+                  count: "${extracted.shipments | count}"
+                """), FILE);
+
+        assertThat(steps(bot)).containsExactly(
+                new Step.ExtractTable(new Step.Target("table", "Shipments", null), Map.of(), "shipments", FILE + ":5:5"),
+                new Step.ExtractTable(new Step.Target(null, null, "NF-"), Map.of("status", "Status", "shipped", "Ship date"),
+                        "shipments", FILE + ":6:5"));
+        assertThat(((Step.ExtractTable) steps(bot).get(1)).columns().keySet()).containsExactly("status", "shipped");
+    }
+
+    @Test
+    void tableColumnsMapNamesToHeaderTexts() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - extractTable: { text: NF-, columns: [Status], into: rows }\n"),
+                FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessageStartingWith(FILE + ":5:41: columns maps each name to a column's header text");
+    }
+
+    @Test
+    void aNameExtractedAsTextAndAsTableIsRejected() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("""
+                  - extract: { text: "Number:", pattern: "(NF-\\\\d+)", into: number }
+                  - extractTable: { text: NF-, into: number }
+                """), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessage(FILE + ":6:38: 'number' is extracted both as a text and as a table: "
+                        + "give each a name of its own");
+    }
+
+    @Test
+    void aBotUsingEveryStepReadsAndMatchesTheSchema() throws Exception {
+        String yaml = """
+                name: every-step
+                system: portal
+                secrets: [portal-password]
+                steps:
+                  - goto: /login
+                  - fill: { label: Password, value: "${secrets.portal-password}" }
+                  - select: { label: Country, option: PT }
+                  - check: { label: "Dangerous goods" }
+                  - check: { label: Fragile, checked: false }
+                  - acceptDialog: true
+                  - click: { role: button, name: Log in }
+                  - expectText: Main menu
+                  - screenshot: after-login
+                  - extract: { text: "Number:", pattern: "Number: (NF-\\\\d+)", into: number }
+                  - extractTable: { role: table, name: Shipments, columns: { status: Status }, into: shipments }
+                  - if:
+                      exists: { role: link, name: Next }
+                      then:
+                        - click: { text: Next }
+                  - forEach:
+                      items: "${input.lines}"
+                      as: line
+                      steps:
+                        - fill: { label: SKU, value: "${line.sku}" }
+                output:
+                  number: "${extracted.number}"
+                  shipments: "${extracted.shipments}"
+                """;
+        JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of("rpa-bots/bot.schema.json")));
+
+        assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema)
+                .validate(new YAMLMapper().readTree(yaml))).isEmpty();
+        assertThat(steps(BotFileReader.read(yaml, "rpa-bots/demo/every-step.yaml")))
+                .extracting(step -> step.getClass().getSimpleName())
+                .containsExactly("Goto", "Fill", "Select", "Check", "Check", "AcceptDialog", "Click", "ExpectText",
+                        "Screenshot", "Extract", "ExtractTable", "If", "ForEach");
     }
 
     @Test
