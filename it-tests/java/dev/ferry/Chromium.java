@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  * The browser of the browser ITs: Debian's headless Chromium, never one Playwright downloads. Where
  * none is installed the tests are skipped on a workstation and fail on CI, which must have one.
  */
-final class Chromium {
+public final class Chromium {
 
     private static final String MISSING = "Chromium not found: install it with apt-get install -y chromium";
 
@@ -28,7 +28,7 @@ final class Chromium {
     }
 
     /** Call before Playwright.create(), so a machine without Chromium does not start the driver for nothing. */
-    static Path executable() {
+    public static Path executable() {
         Optional<Path> found = find();
         if (found.isEmpty()) {
             if (System.getenv("CI") != null) {

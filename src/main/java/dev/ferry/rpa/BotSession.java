@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class BotSession {
 
-    private static final Pattern IMAGE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}");
+    static final Pattern IMAGE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}");
 
     private final Bot bot;
     private final Page page;

@@ -1,6 +1,7 @@
 package dev.ferry.rpa;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** One thing a bot does on the screen. Values may hold placeholders ({@link Placeholders}). */
@@ -21,6 +22,10 @@ sealed interface Step {
     record Select(String label, String option, String where) implements Step {
     }
 
+    /** Ticks the checkbox or radio button with this label, or with {@code checked} false unticks the checkbox. */
+    record Check(String label, boolean checked, String where) implements Step {
+    }
+
     record Click(Target target, String where) implements Step {
     }
 
@@ -36,8 +41,23 @@ sealed interface Step {
     record Extract(Target target, Pattern pattern, String into, String where) implements Step {
     }
 
+    /**
+     * Reads the HTML table at (or around) the target into rows keyed by header text, or by the keys of
+     * {@code columns} (key to header text) when given; appended to what {@code into} holds already.
+     */
+    record ExtractTable(Target target, Map<String, String> columns, String into, String where) implements Step {
+    }
+
+    /** Keeps a screenshot of the page as {@code <name>.png} with the run's evidence, secret fields masked. */
+    record Screenshot(String name, String where) implements Step {
+    }
+
     /** Runs {@code then} when the target is on the page now, else {@code otherwise}. */
     record If(Target exists, List<Step> then, List<Step> otherwise, String where) implements Step {
+    }
+
+    /** Runs the steps once for each item of the list {@code items} (one placeholder), the item named {@code as}. */
+    record ForEach(String items, String as, List<Step> steps, String where) implements Step {
     }
 
     /** An element found by ARIA role and accessible name, or by its text. */

@@ -1,13 +1,16 @@
 package dev.ferry.rpa;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,24 +25,27 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
         return new Run(session, input).execute(this);
     }
 
-    /** One run of the steps: what was extracted so far lives here. */
+    /** One run of the steps: what was extracted so far, and the items of the loops being run, live here. */
     private static final class Run {
 
         private final BotSession session;
         private final Page page;
-        private final JsonNode input;
-        private final Map<String, String> extracted = new HashMap<>();
+        private final Map<String, JsonNode> extracted = new HashMap<>();
+        private final Map<String, JsonNode> items = new HashMap<>();
+        private final Placeholders.Values values;
 
         Run(BotSession session, JsonNode input) {
             this.session = session;
             this.page = session.page();
-            this.input = input;
+            this.values = new Placeholders.Values(input, session.secrets().values(), extracted, items);
         }
 
         ObjectNode execute(StepScript script) {
             run(script.steps());
             ObjectNode output = JsonNodeFactory.instance.objectNode();
-            script.output().forEach((field, template) -> output.put(field, resolve(template, false)));
+            // a value that is one placeholder naming a list (a table, say) is output as that list, not its text
+            script.output().forEach((field, template) -> output.set(field, Placeholders.single(template)
+                    ? Placeholders.node(template, values).deepCopy() : TextNode.valueOf(resolve(template, false))));
             return output;
         }
 
@@ -67,6 +73,9 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
             } else if (step instanceof Step.Select select) {
                 session.await(label(select.label()), "list '" + resolve(select.label(), false) + "'")
                         .selectOption(resolve(select.option(), false));
+            } else if (step instanceof Step.Check check) {
+                session.await(label(check.label()), "checkbox or radio button '" + resolve(check.label(), false) + "'")
+                        .setChecked(check.checked());
             } else if (step instanceof Step.Click click) {
                 session.await(locator(click.target()), describe(click.target())).click();
             } else if (step instanceof Step.AcceptDialog) {
@@ -75,16 +84,57 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
                 String text = resolve(expect.text(), false);
                 session.await(page.getByText(text), "text '" + text + "'");
             } else if (step instanceof Step.Extract extract) {
-                String text = session.await(locator(extract.target()), describe(extract.target())).innerText();
-                Matcher matcher = extract.pattern().matcher(text);
-                if (!matcher.find()) {
-                    throw session.screenChanged("'" + text.strip() + "' does not match " + extract.pattern(),
-                            "extract " + extract.into());
-                }
-                extracted.put(extract.into(), matcher.group(1));
+                extract(extract);
+            } else if (step instanceof Step.ExtractTable table) {
+                extractTable(table);
+            } else if (step instanceof Step.Screenshot screenshot) {
+                session.screenshot(screenshot.name());
             } else if (step instanceof Step.If condition) {
                 session.checkSignals();
                 run(locator(condition.exists()).count() > 0 ? condition.then() : condition.otherwise());
+            } else if (step instanceof Step.ForEach loop) {
+                forEach(loop);
+            }
+        }
+
+        private void extract(Step.Extract extract) {
+            String text = session.await(locator(extract.target()), describe(extract.target())).innerText();
+            Matcher matcher = extract.pattern().matcher(text);
+            if (!matcher.find()) {
+                throw session.screenChanged("'" + text.strip() + "' does not match " + extract.pattern(),
+                        "extract " + extract.into());
+            }
+            extracted.put(extract.into(), TextNode.valueOf(matcher.group(1)));
+        }
+
+        /** Rows extracted into a name that holds rows already are added to them: one list over several pages. */
+        private void extractTable(Step.ExtractTable table) {
+            Locator element = session.await(locator(table.target()), describe(table.target()));
+            String what = "table".equals(table.target().role()) ? "'" + resolve(table.target().name(), false) + "'"
+                    : "around " + describe(table.target());
+            ArrayNode rows = TableReader.read(session, element, what, table.columns());
+            if (extracted.get(table.into()) instanceof ArrayNode before) {
+                before.addAll(rows);
+            } else {
+                extracted.put(table.into(), rows);
+            }
+        }
+
+        private void forEach(Step.ForEach loop) {
+            JsonNode list = Placeholders.node(loop.items(), values);
+            if (!list.isArray()) {
+                throw new IllegalArgumentException("forEach needs a list, but " + loop.items() + " is " + list);
+            }
+            // a copy: the steps may extract rows into the very list being walked
+            List<JsonNode> each = new ArrayList<>();
+            list.forEach(each::add);
+            try {
+                for (JsonNode item : each) {
+                    items.put(loop.as(), item);
+                    run(loop.steps());
+                }
+            } finally {
+                items.remove(loop.as());
             }
         }
 
@@ -106,7 +156,7 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
         }
 
         private String resolve(String template, boolean urlEncoded) {
-            return Placeholders.resolve(template, input, session.secrets().values(), extracted,
+            return Placeholders.resolve(template, values,
                     urlEncoded ? v -> URLEncoder.encode(v, StandardCharsets.UTF_8) : v -> v);
         }
     }

@@ -10,6 +10,8 @@ import com.networknt.schema.SpecVersion;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BotFileReaderTests {
@@ -104,5 +106,229 @@ class BotFileReaderTests {
         assertThatThrownBy(() -> BotFileReader.read(bot("  - goto: /\n").replace("name: demo", "name: other"), FILE))
                 .isInstanceOf(BotFileException.class)
                 .hasMessageStartingWith(FILE + ":1:7: the bot is named 'other'");
+    }
+
+    @Test
+    void aCheckTicksByDefaultAndUnticksWithCheckedFalse() {
+        Bot bot = BotFileReader.read(bot("""
+                  - check: { label: "Dangerous goods" }
+                  - check: { label: Fragile, checked: false }
+                """), FILE);
+
+        assertThat(steps(bot)).containsExactly(new Step.Check("Dangerous goods", true, FILE + ":5:5"),
+                new Step.Check("Fragile", false, FILE + ":6:5"));
+    }
+
+    @Test
+    void aCheckedThatIsNotTrueOrFalseIsRejectedAtItsValue() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - check: { label: Fragile, checked: \"no\" }\n"), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessage(FILE + ":5:39: checked is true (tick) or false (untick)");
+    }
+
+    @Test
+    void aCheckWithoutLabelIsRejected() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - check: { checked: true }\n"), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessage(FILE + ":5:5: no selector: give the field's label");
+    }
+
+    @Test
+    void aScreenshotNameIsCheckedWhenTheFileIsRead() {
+        assertThat(steps(BotFileReader.read(bot("  - screenshot: after-login\n"), FILE)))
+                .containsExactly(new Step.Screenshot("after-login", FILE + ":5:5"));
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - screenshot: After Login\n"), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessage(FILE + ":5:17: a screenshot is named with lower-case letters, digits and '-', "
+                        + "e.g. after-login; not 'After Login'");
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - screenshot: screenshot\n"), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessageStartingWith(FILE + ":5:17: 'screenshot' is the name of a failed run's screenshot");
+    }
+
+    @Test
+    void forEachLoopsNestAndSeeTheirItems() {
+        Bot bot = BotFileReader.read(bot("""
+                  - forEach:
+                      items: "${input.lines}"
+                      as: line
+                      steps:
+                        - forEach:
+                            items: "${line.batches}"
+                            as: batch
+                            steps:
+                              - fill: { label: Quantity, value: "${batch} of ${line.sku}" }
+                """), FILE);
+
+        assertThat(steps(bot)).containsExactly(new Step.ForEach("${input.lines}", "line", List.of(
+                new Step.ForEach("${line.batches}", "batch", List.of(
+                        new Step.Fill("Quantity", "${batch} of ${line.sku}", FILE + ":13:17")), FILE + ":9:11")),
+                FILE + ":5:5"));
+    }
+
+    @Test
+    void aLoopItemUsedOutsideItsLoopIsRejected() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("""
+                  - forEach:
+                      items: "${input.lines}"
+                      as: line
+                      steps:
+                        - fill: { label: SKU, value: "${line.sku}" }
+                  - fill: { label: SKU, value: "${line.sku}" }
+                """), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessage(FILE + ":10:32: '${line…}' is used outside the forEach whose item it names: "
+                        + "use it in that forEach's steps");
+    }
+
+    @Test
+    void aLoopItemMayNotHideInputSecretsOrExtracted() {
+        assertThatThrownBy(() -> BotFileReader.read(bot(loop("input", "${input.sku}")), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessageStartingWith(FILE + ":7:11: as: input would hide ${input.…}");
+    }
+
+    @Test
+    void aNestedLoopNeedsAnItemNameOfItsOwn() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("""
+                  - forEach:
+                      items: "${input.lines}"
+                      as: line
+                      steps:
+                        - forEach:
+                            items: "${line.batches}"
+                            as: line
+                            steps:
+                              - goto: /
+                """), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessageStartingWith(FILE + ":11:17: as: line is already the item of a forEach around this one");
+    }
+
+    @Test
+    void forEachItemsAreOnePlaceholderNamingAList() {
+        assertThatThrownBy(() -> BotFileReader.read(bot(loop("line", "${line.sku}").replace("\"${input.lines}\"", "lines")), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessage(FILE + ":6:14: items is one placeholder naming a list, e.g. \"${input.lines}\"");
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - forEach: { items: \"${input.lines}\", as: line }\n"), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessageStartingWith(FILE + ":5:5: forEach needs items")
+                .hasMessageEndingWith("steps is missing");
+    }
+
+    @Test
+    void aMistypedItemInsideALoopIsRejectedNamingTheItems() {
+        assertThatThrownBy(() -> BotFileReader.read(bot(loop("line", "${lin.sku}")), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessage(FILE + ":9:38: unknown placeholder '${lin...}': use ${input.…}, ${secrets.…} or "
+                        + "${extracted.…}, or the item of the forEach around it: ${line}");
+    }
+
+    @Test
+    void extractTableReadsItsTargetColumnsAndName() {
+        Bot bot = BotFileReader.read(bot("""
+                  - extractTable: { role: table, name: Shipments, into: shipments }
+                  - extractTable:
+                      text: "NF-"
+                      columns: { status: " Status ", shipped: "Ship\\n  date" }
+                      into: shipments
+                output:
+                  shipments: "${extracted.shipments}"
+                  count: "${extracted.shipments | count}"
+                """), FILE);
+
+        assertThat(steps(bot)).containsExactly(
+                new Step.ExtractTable(new Step.Target("table", "Shipments", null), Map.of(), "shipments", FILE + ":5:5"),
+                new Step.ExtractTable(new Step.Target(null, null, "NF-"), Map.of("status", "Status", "shipped", "Ship date"),
+                        "shipments", FILE + ":6:5"));
+        assertThat(((Step.ExtractTable) steps(bot).get(1)).columns().keySet()).containsExactly("status", "shipped");
+    }
+
+    @Test
+    void tableColumnsMapNamesToHeaderTexts() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - extractTable: { text: NF-, columns: [Status], into: rows }\n"),
+                FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessageStartingWith(FILE + ":5:41: columns maps each name to a column's header text");
+    }
+
+    @Test
+    void aNameExtractedAsTextAndAsTableIsRejected() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("""
+                  - extract: { text: "Number:", pattern: "(NF-\\\\d+)", into: number }
+                  - extractTable: { text: NF-, into: number }
+                """), FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessage(FILE + ":6:38: 'number' is extracted both as a text and as a table: "
+                        + "give each a name of its own");
+    }
+
+    @Test
+    void aBotUsingEveryStepReadsAndMatchesTheSchema() throws Exception {
+        String yaml = """
+                name: every-step
+                system: portal
+                secrets: [portal-password]
+                steps:
+                  - goto: /login
+                  - fill: { label: Password, value: "${secrets.portal-password}" }
+                  - select: { label: Country, option: PT }
+                  - check: { label: "Dangerous goods" }
+                  - check: { label: Fragile, checked: false }
+                  - acceptDialog: true
+                  - click: { role: button, name: Log in }
+                  - expectText: Main menu
+                  - screenshot: after-login
+                  - extract: { text: "Number:", pattern: "Number: (NF-\\\\d+)", into: number }
+                  - extractTable: { role: table, name: Shipments, columns: { status: Status }, into: shipments }
+                  - if:
+                      exists: { role: link, name: Next }
+                      then:
+                        - click: { text: Next }
+                  - forEach:
+                      items: "${input.lines}"
+                      as: line
+                      steps:
+                        - fill: { label: SKU, value: "${line.sku}" }
+                output:
+                  number: "${extracted.number}"
+                  shipments: "${extracted.shipments}"
+                """;
+        JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of("rpa-bots/bot.schema.json")));
+
+        assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema)
+                .validate(new YAMLMapper().readTree(yaml))).isEmpty();
+        assertThat(steps(BotFileReader.read(yaml, "rpa-bots/demo/every-step.yaml")))
+                .extracting(step -> step.getClass().getSimpleName())
+                .containsExactly("Goto", "Fill", "Select", "Check", "Check", "AcceptDialog", "Click", "ExpectText",
+                        "Screenshot", "Extract", "ExtractTable", "If", "ForEach");
+    }
+
+    @Test
+    void theSchemaRejectsAnUnlabelledCheckAndABadScreenshotName() throws Exception {
+        JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of("rpa-bots/bot.schema.json")));
+        JsonNode bot = new YAMLMapper().readTree(bot("""
+                  - check: { checked: true }
+                  - screenshot: After Login
+                  - forEach: { items: lines, as: line, steps: [ { goto: / } ] }
+                """));
+
+        assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(bot))
+                .extracting(message -> message.getInstanceLocation().toString())
+                .contains("$.steps[0].check", "$.steps[1].screenshot", "$.steps[2].forEach.items");
+    }
+
+    private static String loop(String as, String value) {
+        return """
+                  - forEach:
+                      items: "${input.lines}"
+                      as: %s
+                      steps:
+                        - fill: { label: SKU, value: "%s" }
+                """.formatted(as, value);
+    }
+
+    private static List<Step> steps(Bot bot) {
+        return ((StepScript) bot.script()).steps();
     }
 }

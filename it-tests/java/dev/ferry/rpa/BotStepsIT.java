@@ -1,0 +1,224 @@
+package dev.ferry.rpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.Chromium;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The YAML steps check, screenshot, forEach and extractTable, run in real headless Chromium on small test screens. */
+class BotStepsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> SECRETS = Map.of("pin", "4711-secret");
+
+    private static TestScreens screens;
+    private static BrowserWorker worker;
+
+    @TempDir
+    Path evidence;
+
+    @BeforeAll
+    static void start() throws Exception {
+        String chromium = Chromium.executable().toString();
+        screens = new TestScreens();
+        worker = new BrowserWorker(1, chromium, true, nanos -> {
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        if (worker != null) {
+            worker.close();
+        }
+        if (screens != null) {
+            screens.close();
+        }
+    }
+
+    @BeforeEach
+    void forgetPosts() {
+        screens.posts().clear();
+    }
+
+    @Test
+    void checkTicksAndUnticksBoxesAndChoosesARadioButton() {
+        run("options", """
+                steps:
+                  - goto: /options
+                  - check: { label: "Dangerous goods" }
+                  - check: { label: "Fragile", checked: false }
+                  - check: { label: "Express", checked: true }
+                  - fill: { label: "PIN", value: "${secrets.pin}" }
+                  - click: { role: button, name: "Send" }
+                  - expectText: "Options received"
+                """, "{}");
+
+        assertThat(screens.posts()).singleElement().satisfies(post -> {
+            assertThat(post.fields()).containsEntry("dangerous", "on").containsEntry("service", "express")
+                    .containsEntry("pin", "4711-secret");
+            assertThat(post.fields()).doesNotContainKey("fragile");
+        });
+    }
+
+    @Test
+    void aScreenshotStepKeepsAPngWithTheRunsEvidence() throws Exception {
+        run("picture", """
+                steps:
+                  - goto: /options
+                  - fill: { label: "PIN", value: "${secrets.pin}" }
+                  - screenshot: filled-in
+                """, "{}");
+
+        Path image = evidence.resolve("filled-in.png");
+        assertThat(image).isRegularFile();
+        byte[] png = Files.readAllBytes(image);
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
+    }
+
+    @Test
+    void forEachTypesEveryLineOfTheInput() {
+        run("lines", """
+                steps:
+                  - goto: /lines
+                  - forEach:
+                      items: "${input.lines}"
+                      as: line
+                      steps:
+                        - fill: { label: "SKU", value: "${line.sku}" }
+                        - fill: { label: "Quantity", value: "${line.quantity}" }
+                        - click: { role: button, name: "Add line" }
+                        - expectText: "Added ${line.sku} x ${line.quantity}"
+                """, "{\"lines\": [{\"sku\": \"MUG\", \"quantity\": 2}, {\"sku\": \"PLATE\", \"quantity\": 1}]}");
+
+        assertThat(screens.posts()).extracting(TestScreens.Post::fields)
+                .containsExactly(Map.of("sku", "MUG", "quantity", "2"), Map.of("sku", "PLATE", "quantity", "1"));
+    }
+
+    @Test
+    void nestedLoopsSeeTheOuterItemAndAPlainItem() {
+        run("batches", """
+                steps:
+                  - goto: /lines
+                  - forEach:
+                      items: "${input.lines}"
+                      as: line
+                      steps:
+                        - forEach:
+                            items: "${line.batches}"
+                            as: batch
+                            steps:
+                              - fill: { label: "SKU", value: "${line.sku}" }
+                              - fill: { label: "Quantity", value: "${batch}" }
+                              - click: { role: button, name: "Add line" }
+                              - expectText: "Added ${line.sku} x ${batch}"
+                """, "{\"lines\": [{\"sku\": \"MUG\", \"batches\": [1, 2]}, {\"sku\": \"PLATE\", \"batches\": [5]}]}");
+
+        assertThat(screens.posts()).extracting(TestScreens.Post::fields).containsExactly(
+                Map.of("sku", "MUG", "quantity", "1"), Map.of("sku", "MUG", "quantity", "2"),
+                Map.of("sku", "PLATE", "quantity", "5"));
+    }
+
+    @Test
+    void extractTableOutputsTheRowsAsJsonKeyedByHeader() throws Exception {
+        ObjectNode output = run("shipments", """
+                steps:
+                  - goto: /shipments
+                  - extractTable: { role: table, name: "Shipments", into: shipments }
+                output:
+                  shipments: "${extracted.shipments}"
+                  count: "${extracted.shipments | count}"
+                  statuses: "${extracted.shipments | join(Status)}"
+                """, "{}");
+
+        assertThat(output.get("shipments")).isEqualTo(JSON.readTree("""
+                [ { "Consignment": "NF-100001", "Status": "Delivered", "Ship date": "2026-01-02" },
+                  { "Consignment": "NF-100002", "Status": "In transit", "Ship date": "2026-01-03" } ]"""));
+        assertThat(output.get("count").asText()).isEqualTo("2");
+        assertThat(output.get("statuses").asText()).isEqualTo("Delivered, In transit");
+    }
+
+    @Test
+    void extractTableByATextInsideKeepsOnlyTheNamedColumns() throws Exception {
+        ObjectNode output = run("renamed", """
+                steps:
+                  - goto: /shipments
+                  - extractTable:
+                      text: "NF-100002"
+                      columns: { status: "Status", consignment: "Consignment" }
+                      into: shipments
+                output:
+                  shipments: "${extracted.shipments}"
+                """, "{}");
+
+        assertThat(output.get("shipments")).isEqualTo(JSON.readTree("""
+                [ { "status": "Delivered", "consignment": "NF-100001" },
+                  { "status": "In transit", "consignment": "NF-100002" } ]"""));
+        assertThat(output.get("shipments").get(0).fieldNames()).toIterable().containsExactly("status", "consignment");
+    }
+
+    @Test
+    void aMissingColumnIsAScreenChangeInPlainWords() {
+        BotRunException failure = catchThrowableOfType(() -> run("weights", """
+                steps:
+                  - goto: /shipments
+                  - extractTable: { role: table, name: "Shipments", columns: { weight: "Weight" }, into: shipments }
+                """, "{}"), BotRunException.class);
+
+        assertThat(failure.code()).isEqualTo(BotFailure.SCREEN_CHANGED);
+        assertThat(failure.getMessage()).isEqualTo("The test screens screen has changed: no column 'Weight' in the "
+                + "table 'Shipments' (its columns: Consignment, Status, Ship date) on the page 'Shipments'.");
+        assertThat(failure.detail()).startsWith("rpa-bots/test/weights.yaml:6:5: ");
+    }
+
+    @Test
+    void rowsOfEveryPageAreAppendedToOneList() {
+        ObjectNode output = run("pages", """
+                steps:
+                  - goto: /shipments
+                  - forEach:
+                      items: "${input.pages}"
+                      as: page
+                      steps:
+                        - expectText: "Page ${page} of 2"
+                        - extractTable: { role: table, name: "Shipments", columns: { number: "Consignment" }, into: all }
+                        - if:
+                            exists: { role: link, name: "Next" }
+                            then:
+                              - click: { role: link, name: "Next" }
+                output:
+                  numbers: "${extracted.all | join(number)}"
+                  all: "${extracted.all}"
+                """, "{\"pages\": [1, 2]}");
+
+        assertThat(output.get("numbers").asText()).isEqualTo("NF-100001, NF-100002, NF-100003, NF-100004");
+        assertThat(output.get("all")).hasSize(4);
+    }
+
+    private ObjectNode run(String name, String steps, String input) {
+        Bot bot = BotFileReader.read("name: " + name + "\nsystem: test-screens\nsecrets: [pin]\n" + steps,
+                "rpa-bots/test/" + name + ".yaml");
+        BotRun run = new BotRun(bot, screens.baseUrl(), "the test screens", read(input), new Secrets(SECRETS),
+                Duration.ofSeconds(5), Duration.ofSeconds(30), true, evidence);
+        return worker.run(name, run::execute);
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.ferry.rpa;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A few small legacy-style screens for the step ITs, on a free port of 127.0.0.1: a form with a checkbox,
+ * radio buttons and a PIN field, a one-line order entry form, and a table of shipments over two pages.
+ * Every form posted is recorded, so a test can see what the bot really typed and ticked.
+ */
+final class TestScreens implements AutoCloseable {
+
+    /** A form as the browser posted it: its path and fields. */
+    record Post(String path, Map<String, String> fields) {
+    }
+
+    private static final String FORM = """
+            <h1>Consignment options</h1>
+            <form method="post" action="/options">
+              <label><input type="checkbox" name="dangerous"> Dangerous goods</label>
+              <label><input type="checkbox" name="fragile" checked> Fragile</label>
+              <fieldset><legend>Service</legend>
+                <label><input type="radio" name="service" value="standard" checked> Standard</label>
+                <label><input type="radio" name="service" value="express"> Express</label>
+              </fieldset>
+              <label for="pin">PIN</label> <input id="pin" name="pin" type="text">
+              <button>Send</button>
+            </form>""";
+
+    private static final String LINE = """
+            <h1>Order line</h1>
+            <form method="post" action="/lines">
+              <label for="sku">SKU</label> <input id="sku" name="sku">
+              <label for="qty">Quantity</label> <input id="qty" name="quantity">
+              <button>Add line</button>
+            </form>""";
+
+    private static final String[][][] SHIPMENTS = {
+        { { "NF-100001", "Delivered", "2026-01-02" }, { "NF-100002", "In transit", "2026-01-03" } },
+        { { "NF-100003", "Booked", "2026-01-04" }, { "NF-100004", "Delivered", "2026-01-05" } } };
+
+    private final HttpServer server;
+    private final List<Post> posts = new CopyOnWriteArrayList<>();
+
+    TestScreens() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/options", exchange -> form(exchange, FORM, "Options received"));
+        server.createContext("/lines", exchange -> form(exchange, LINE, "Added "));
+        server.createContext("/shipments", this::shipments);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    List<Post> posts() {
+        return posts;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void form(HttpExchange exchange, String form, String received) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            send(exchange, form);
+            return;
+        }
+        Map<String, String> fields = fields(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        posts.add(new Post(exchange.getRequestURI().getPath(), fields));
+        String what = fields.containsKey("sku") ? fields.get("sku") + " x " + fields.get("quantity") : "";
+        send(exchange, "<h1>" + received + what + "</h1>" + form);
+    }
+
+    private void shipments(HttpExchange exchange) throws IOException {
+        String query = exchange.getRequestURI().getQuery();
+        int page = query != null && query.contains("page=2") ? 2 : 1;
+        StringBuilder html = new StringBuilder("<title>Shipments</title><h1>Shipments</h1><p>Page " + page + " of 2</p>"
+                + "<table><caption>Shipments</caption>"
+                + "<thead><tr><th>Consignment</th><th> Status </th><th>Ship\n  date</th><th></th></tr></thead><tbody>");
+        for (String[] row : SHIPMENTS[page - 1]) {
+            html.append("<tr><td>").append(String.join("</td><td>", row)).append("</td><td><a href=\"#\">Track</a></td></tr>");
+        }
+        html.append("</tbody><tfoot><tr><td colspan=\"4\">2 shipments</td></tr></tfoot></table>");
+        if (page == 1) {
+            html.append("<a href=\"/shipments?page=2\">Next</a>");
+        }
+        send(exchange, html.toString());
+    }
+
+    private static Map<String, String> fields(String body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (!pair.isEmpty()) {
+                String[] parts = pair.split("=", 2);
+                fields.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                        URLDecoder.decode(parts.length > 1 ? parts[1] : "", StandardCharsets.UTF_8));
+            }
+        }
+        return fields;
+    }
+
+    private static void send(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = ("<!doctype html><html><body>" + body + "</body></html>").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
