@@ -99,7 +99,8 @@ abstract class FerryIntegrationTest {
     }
 
     JsonNode awaitStatus(String orderId, String status) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        // generous: the first bot run of a context starts Chromium, slow on a busy 2-core machine
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .until(() -> order(orderId).path("status").asText(), status::equals);
         return order(orderId);
     }

@@ -127,9 +127,10 @@ public final class BotSession {
 
     /** Keeps a screenshot of the page as {@code <name>.png} with the run's evidence, secret fields masked. */
     public void screenshot(String name) {
-        if (!IMAGE_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("a screenshot name is lower-case letters, digits and '-', not '"
-                    + name + "'");
+        if (!IMAGE_NAME.matcher(name).matches() || name.equals("screenshot")) {
+            // "screenshot" is the failure's own screenshot.png, which a step must not overwrite
+            throw new IllegalArgumentException("a screenshot name is lower-case letters, digits and '-', and not"
+                    + " 'screenshot', not '" + name + "'");
         }
         try {
             Files.createDirectories(evidence);
