@@ -14,9 +14,22 @@ final class Downstream {
 
     /** One sales order, one invoice, one shipment and one CRM write-back for the order. */
     static void assertFulfilledOnce(SandboxSystems sandbox, String orderId) {
+        assertSoldAndReportedOnce(sandbox, orderId);
+        assertThat(referring(sandbox.shipping().shipmentRecords(), "reference", orderId)).as("shipments").hasSize(1);
+    }
+
+    /**
+     * A freight order: one sales order, one invoice and one CRM write-back, and no parcel shipment, since the
+     * bot books freight on the portal instead (the test counts the portal's consignments itself).
+     */
+    static void assertFreightFulfilledOnce(SandboxSystems sandbox, String orderId) {
+        assertSoldAndReportedOnce(sandbox, orderId);
+        assertThat(referring(sandbox.shipping().shipmentRecords(), "reference", orderId)).as("shipments").isEmpty();
+    }
+
+    private static void assertSoldAndReportedOnce(SandboxSystems sandbox, String orderId) {
         assertThat(referring(sandbox.erp().salesOrderRecords(), "reference", orderId)).as("ERP sales orders").hasSize(1);
         assertThat(referring(sandbox.accounting().invoiceRecords(), "reference", orderId)).as("invoices").hasSize(1);
-        assertThat(referring(sandbox.shipping().shipmentRecords(), "reference", orderId)).as("shipments").hasSize(1);
         assertThat(referring(sandbox.crm().orderUpdates(), "ferryOrderId", orderId)).as("CRM write-backs").hasSize(1);
     }
 

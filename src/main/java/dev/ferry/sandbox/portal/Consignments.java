@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** The portal's consignment book, numbered {@code NF-1000001}, {@code NF-1000002}, ... in booking order. */
@@ -11,12 +12,24 @@ final class Consignments {
 
     private static final long FIRST_NUMBER = 1_000_001;
 
-    private final List<Consignment> booked = new ArrayList<>();
+    private static final Consumer<Consignment> NO_HOOK = consignment -> { };
 
-    synchronized Consignment book(Function<String, Consignment> withNumber) {
-        Consignment consignment = withNumber.apply("NF-" + (FIRST_NUMBER + booked.size()));
-        booked.add(consignment);
+    private final List<Consignment> booked = new ArrayList<>();
+    private volatile Consumer<Consignment> onBooked = NO_HOOK;
+
+    Consignment book(Function<String, Consignment> withNumber) {
+        Consignment consignment;
+        synchronized (this) {
+            consignment = withNumber.apply("NF-" + (FIRST_NUMBER + booked.size()));
+            booked.add(consignment);
+        }
+        // outside the lock: a hook that takes its time holds up only the booking that called it
+        onBooked.accept(consignment);
         return consignment;
+    }
+
+    void onBooked(Consumer<Consignment> hook) {
+        onBooked = hook == null ? NO_HOOK : hook;
     }
 
     synchronized List<Consignment> all() {

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,6 +99,16 @@ public final class LegacyPortal implements AutoCloseable {
                 "Stockholm", "SE", 1, java.math.BigDecimal.valueOf(2.5), "Books", "standard", clock.instant()));
     }
 
+    /**
+     * A test hook: runs on the portal's request thread right after a consignment is booked and before the
+     * booking post is answered, so a test can act at the moment the booking exists but the bot has not seen
+     * it (e.g. kill the client). Replaces any earlier hook; {@code null} removes it, as {@link #reset()} does.
+     * A hook that throws makes the portal answer that post with its error page; the booking stays.
+     */
+    public void onBooked(Consumer<Consignment> hook) {
+        consignments.onBooked(hook);
+    }
+
     /** The status the shipment-status table shows for a consignment now, if it exists. */
     public Optional<ShipmentStatus> status(String consignmentNumber) {
         return consignments.find(consignmentNumber)
@@ -109,9 +120,10 @@ public final class LegacyPortal implements AutoCloseable {
         clock.pass(time);
     }
 
-    /** Forgets consignments, sessions, passed time and counters; hazards back to their settings. */
+    /** Forgets consignments, sessions, passed time, counters and the booking hook; hazards back to their settings. */
     public void reset() {
         consignments.clear();
+        consignments.onBooked(null);
         sessions.expireAll();
         clock.resetPassed();
         hazards.reset();

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.sandbox.portal.PortalClient.Page;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -125,5 +127,40 @@ class PortalBookingTests {
         assertThat(parcels.html()).contains("value=\"Submit booking\"").doesNotContain("Book consignment");
         assertThat(client.submit("/consignments/new/parcels", PortalClient.parcels()).html())
                 .contains("Consignment number: <b>NF-1000001</b>");
+    }
+
+    @Test
+    void theBookingHookSeesTheConsignmentOnceItIsStored() {
+        List<List<Consignment>> storedWhenCalled = new CopyOnWriteArrayList<>();
+        running.portal().onBooked(booked -> storedWhenCalled.add(running.portal().consignments()));
+
+        client.book("ORD-1");
+
+        assertThat(storedWhenCalled).singleElement().satisfies(stored -> assertThat(stored)
+                .extracting(Consignment::reference).containsExactly("ORD-1"));
+    }
+
+    @Test
+    void theBookingPostIsAnsweredOnlyAfterTheHook() {
+        running.portal().onBooked(booked -> {
+            throw new IllegalStateException("the test's hook failed");
+        });
+
+        Page answer = client.book("ORD-1");
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(running.portal().consignments()).singleElement();
+    }
+
+    @Test
+    void aResetRemovesTheBookingHook() {
+        List<Consignment> seen = new CopyOnWriteArrayList<>();
+        running.portal().onBooked(seen::add);
+
+        running.portal().reset();
+        client.logIn();
+        client.book("ORD-1");
+
+        assertThat(seen).isEmpty();
     }
 }

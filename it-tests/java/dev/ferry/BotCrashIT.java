@@ -1,0 +1,250 @@
+package dev.ferry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.sandbox.SandboxSettings;
+import dev.ferry.sandbox.SandboxSystem;
+import dev.ferry.sandbox.SandboxSystems;
+import dev.ferry.sandbox.portal.Consignment;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A booking survives Ferry dying at the worst moment: the Nordic Freight portal has stored the consignment,
+ * but Ferry is killed (SIGKILL) before its bot reads the confirmation, so the journal never recorded
+ * book-freight. As in DurabilityIT, Ferry runs as its own JVM (target/ferry.jar) against sandbox systems in
+ * this JVM. After a restart over the same data directory the broker delivers the order again, the bot finds
+ * the booking by the order's reference, and the order completes with still one consignment.
+ */
+class BotCrashIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final SandboxSettings SANDBOX = SandboxSettings.defaults();
+    private static final String INTAKE_KEY = "ferry-sandbox-key";
+    private static final String OPS_KEY = "ferry-sandbox-ops-key";
+
+    // kept when the test fails, for a look at the database and the broker journal
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path work;
+
+    private final List<Process> launched = new ArrayList<>();
+    private Path dataDir;
+    private Path tmpDir;
+    private Path chromium;
+    private SandboxSystems sandbox;
+    private int port;
+
+    @BeforeEach
+    void start() throws IOException {
+        chromium = Chromium.executable();
+        dataDir = Files.createDirectories(work.resolve("data"));
+        // a killed JVM cannot clean up after itself: its Playwright driver copy (14 MB) and Tomcat folders land here
+        tmpDir = Files.createDirectories(work.resolve("tmp"));
+        sandbox = SandboxSystems.start(SANDBOX);
+        sandbox.portal().hazards().calm();
+        port = freePort();
+    }
+
+    @AfterEach
+    void stop() {
+        // every JVM this test started, also one that never became healthy: none may outlive the test
+        launched.forEach(BotCrashIT::kill);
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    void aBookingMadeJustBeforeTheKillIsFoundAfterTheRestartNotMadeAgain() {
+        Process first = launch("first");
+        AtomicReference<Consignment> booked = new AtomicReference<>();
+        sandbox.portal().onBooked(consignment -> {
+            booked.set(consignment);
+            kill(first);
+        });
+
+        String id = accept(TestOrders.withService("FRT-CRASH", "freight"));
+
+        // the portal holds the booking; Ferry died before it saw the confirmation or journalled book-freight
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> booked.get() != null && !first.isAlive());
+        assertThat(first.exitValue()).as("exit code of a SIGKILL").isEqualTo(137);
+        Consignment consignment = booked.get();
+        assertThat(consignments(id)).containsExactly(consignment);
+        assertThat(journalOnDisk(id)).as("the journal the killed process left")
+                .contains("create-invoice OK").noneMatch(entry -> entry.startsWith("book-freight"));
+
+        sandbox.portal().onBooked(null);
+        Process second = launch("second");
+        JsonNode order = awaitStatus(second, id, "COMPLETED");
+
+        // the steps done before the kill were not repeated, and the bot found the booking instead of making one
+        assertThat(consignments(id)).as("consignments for the order after the restart").containsExactly(consignment);
+        assertThat(order.path("refs").path("trackingNumber").asText()).isEqualTo(consignment.number());
+        assertThat(steps(order)).as(order.toPrettyString()).containsSubsequence(
+                "create-invoice OK", "create-invoice SKIPPED", "book-freight OK", "update-crm-status OK");
+        JsonNode run = botRun(onlyOk(order, "book-freight").path("refs").path("botRunId").asText());
+        assertThat(run.path("status").asText()).as(run.toPrettyString()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("output").path("consignmentNumber").asText()).isEqualTo(consignment.number());
+        Downstream.assertFreightFulfilledOnce(sandbox, id);
+    }
+
+    /** SIGKILL, returning once the process is gone: a kill from the portal's hook leaves the booking unanswered. */
+    private static void kill(Process process) {
+        process.destroyForcibly();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
+    }
+
+    private Process launch(String name) {
+        Path jar = Path.of("target", "ferry.jar").toAbsolutePath();
+        assertThat(jar).as("run the ITs with ./mvnw verify, which builds target/ferry.jar first").exists();
+        List<String> command = new ArrayList<>(List.of(
+                // the quick compiler only: a JVM that lives a minute starts sooner on a busy machine
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmpDir, "-jar", jar.toString(),
+                "--server.port=" + port,
+                "--ferry.data-dir=" + dataDir,
+                "--ferry.sandbox.enabled=false",
+                "--ferry.retry.initial-delay=50ms",
+                // the stalled-order sweep runs often, so it would show if it took the crashed order for stalled
+                "--ferry.fulfilment.stall-check-every=2s",
+                "--ferry.schedules.crm-order-pull.cron=0 0 0 1 1 ? 2099",
+                "--ferry.rpa.chromium=" + chromium,
+                "--ferry.rpa.secrets.portal-username=" + SANDBOX.portal().username(),
+                "--ferry.rpa.secrets.portal-password=" + SANDBOX.portal().password(),
+                "--ferry.connectors.freight-portal.base-url=" + sandbox.portal().baseUrl()));
+        for (SandboxSystem system : SandboxSystem.values()) {
+            command.add("--ferry.connectors." + system.key() + ".base-url=" + sandbox.baseUrl(system));
+        }
+        Path log = Path.of("target", "bot-crash-" + name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(Path.of("").toAbsolutePath().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // Debian's Chromium and Node: Playwright must neither fetch a browser nor extract a driver
+        builder.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        builder.environment().put("PLAYWRIGHT_NODEJS_PATH", "/usr/bin/node");
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Ferry did not start: " + e.getMessage(), e);
+        }
+        launched.add(process);
+        // on a shared two-core machine under load a start has taken well over a minute
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
+                .failFast("Ferry exited; see " + log, () -> !process.isAlive())
+                .ignoreExceptions()
+                .until(() -> get("/actuator/health", INTAKE_KEY).statusCode() == 200);
+        return process;
+    }
+
+    private String accept(JsonNode order) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/orders"))
+                .header("Authorization", "Bearer " + INTAKE_KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(order.toString())).build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return read(response.body()).path("orderId").asText();
+    }
+
+    private JsonNode awaitStatus(Process ferry, String orderId, String status) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .failFast("Ferry exited", () -> !ferry.isAlive())
+                .until(() -> read(get("/api/orders/" + orderId, INTAKE_KEY).body()).path("status").asText(),
+                        status::equals);
+        return read(get("/api/orders/" + orderId, INTAKE_KEY).body());
+    }
+
+    private JsonNode botRun(String runId) {
+        return read(get("/api/bots/runs/" + runId, OPS_KEY).body());
+    }
+
+    /** The portal's consignments for the order: its reference is the order id without hyphens. */
+    private List<Consignment> consignments(String orderId) {
+        String reference = orderId.replace("-", "");
+        return sandbox.portal().consignments().stream().filter(c -> c.reference().equals(reference)).toList();
+    }
+
+    /** "step OUTCOME" per journal entry, read from the database files; H2 locks them only while Ferry runs. */
+    private List<String> journalOnDisk(String orderId) {
+        String url = "jdbc:h2:file:" + dataDir.resolve("db/ferry") + ";ACCESS_MODE_DATA=r";
+        var database = new DriverManagerDataSource(url, "ferry", "");
+        return JdbcClient.create(database)
+                .sql("SELECT step, outcome FROM order_journal WHERE order_id = :id ORDER BY id")
+                .param("id", orderId)
+                .query((row, number) -> row.getString("step") + " " + row.getString("outcome"))
+                .list();
+    }
+
+    /** "step OUTCOME" per journal entry of the order, in order. */
+    private static List<String> steps(JsonNode order) {
+        return StreamSupport.stream(order.path("journal").spliterator(), false)
+                .map(entry -> entry.path("step").asText() + " " + entry.path("outcome").asText())
+                .toList();
+    }
+
+    private static JsonNode onlyOk(JsonNode order, String step) {
+        List<JsonNode> ok = StreamSupport.stream(order.path("journal").spliterator(), false)
+                .filter(entry -> step.equals(entry.path("step").asText()))
+                .filter(entry -> "OK".equals(entry.path("outcome").asText()))
+                .toList();
+        assertThat(ok).as(step + " OK in " + order.toPrettyString()).hasSize(1);
+        return ok.get(0);
+    }
+
+    private HttpResponse<String> get(String path, String key) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key).GET().build());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
