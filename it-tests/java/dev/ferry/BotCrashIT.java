@@ -95,6 +95,8 @@ class BotCrashIT {
         assertThat(consignments(id)).containsExactly(consignment);
         assertThat(journalOnDisk(id)).as("the journal the killed process left")
                 .contains("create-invoice OK").noneMatch(entry -> entry.startsWith("book-freight"));
+        List<String> killedRuns = runningBotRunsOnDisk(id);
+        assertThat(killedRuns).as("the bot run the kill interrupted, still RUNNING on disk").hasSize(1);
 
         sandbox.portal().onBooked(null);
         Process second = launch("second");
@@ -109,6 +111,12 @@ class BotCrashIT {
         assertThat(run.path("status").asText()).as(run.toPrettyString()).isEqualTo("SUCCEEDED");
         assertThat(run.path("output").path("consignmentNumber").asText()).isEqualTo(consignment.number());
         Downstream.assertFreightFulfilledOnce(sandbox, id);
+
+        // the interrupted run's record is closed once no node could still be running it (2 x run timeout)
+        JsonNode interrupted = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> botRun(killedRuns.get(0)), r -> !r.path("status").asText().equals("RUNNING"));
+        assertThat(interrupted.path("status").asText()).isEqualTo("FAILED");
+        assertThat(interrupted.path("error").asText()).isEqualTo("Ferry stopped during the run; its end was never recorded.");
     }
 
     /** SIGKILL, returning once the process is gone: a kill from the portal's hook leaves the booking unanswered. */
@@ -130,6 +138,8 @@ class BotCrashIT {
                 "--ferry.retry.initial-delay=50ms",
                 // the stalled-order sweep runs often, so it would show if it took the crashed order for stalled
                 "--ferry.fulfilment.stall-check-every=2s",
+                "--ferry.rpa.run-timeout=15s",
+                "--ferry.rpa.abandoned-check-every=2s",
                 "--ferry.schedules.crm-order-pull.cron=0 0 0 1 1 ? 2099",
                 "--ferry.rpa.chromium=" + chromium,
                 "--ferry.rpa.secrets.portal-username=" + SANDBOX.portal().username(),
@@ -186,6 +196,16 @@ class BotCrashIT {
     private List<Consignment> consignments(String orderId) {
         String reference = orderId.replace("-", "");
         return sandbox.portal().consignments().stream().filter(c -> c.reference().equals(reference)).toList();
+    }
+
+    /** The ids of the order's bot runs recorded as RUNNING, read from the database files. */
+    private List<String> runningBotRunsOnDisk(String orderId) {
+        String url = "jdbc:h2:file:" + dataDir.resolve("db/ferry") + ";ACCESS_MODE_DATA=r";
+        return JdbcClient.create(new DriverManagerDataSource(url, "ferry", ""))
+                .sql("SELECT id FROM bot_runs WHERE order_id = :id AND status = 'RUNNING'")
+                .param("id", orderId)
+                .query(String.class)
+                .list();
     }
 
     /** "step OUTCOME" per journal entry, read from the database files; H2 locks them only while Ferry runs. */

@@ -97,10 +97,15 @@ class DurabilityIT {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .failFast("Ferry exited; see " + log, () -> !process.isAlive())
-                .ignoreExceptions()
-                .until(() -> get("/actuator/health").statusCode() == 200);
+        try {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
+                    .failFast("Ferry exited; see " + log, () -> !process.isAlive())
+                    .ignoreExceptions()
+                    .until(() -> get("/actuator/health").statusCode() == 200);
+        } catch (RuntimeException notStarted) {
+            process.destroyForcibly(); // a Ferry that never became healthy must not outlive the test
+            throw notStarted;
+        }
         return process;
     }
 

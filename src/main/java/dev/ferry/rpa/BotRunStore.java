@@ -75,6 +75,19 @@ class BotRunStore implements BotEvidence {
                 .update();
     }
 
+    /**
+     * Runs still RUNNING that started before {@code before} can only belong to a Ferry that stopped mid-run
+     * (no run outlives its run timeout): they are closed as FAILED. Returns how many.
+     */
+    int closeAbandoned(Instant before, Instant now) {
+        return jdbc.sql("UPDATE bot_runs SET status = 'FAILED', failure_code = 'BOT_ERROR', finished_at = :now,"
+                        + " error = 'Ferry stopped during the run; its end was never recorded.'"
+                        + " WHERE status = 'RUNNING' AND started_at < :before")
+                .param("now", Timestamp.from(now))
+                .param("before", Timestamp.from(before))
+                .update();
+    }
+
     Optional<BotRunRecord> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM bot_runs WHERE id = :id")
                 .param("id", id)
