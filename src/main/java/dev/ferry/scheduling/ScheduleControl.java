@@ -110,7 +110,7 @@ class ScheduleControl {
             log.error("Schedule {} failed {} times in a row but could not be paused", name, failures, e);
             return;
         }
-        log.warn("Schedule {} paused itself after {} failed runs in a row; the last: {}. Resume it with"
+        log.warn("Schedule {} paused itself after {} failed runs in a row. The last: \"{}\" Resume it with"
                 + " POST /api/schedules/{}/resume once the cause is fixed", name, failures, lastError, name);
         events.publishEvent(new SchedulePaused(name, failures, lastError, Instant.now()));
     }
