@@ -3,6 +3,7 @@ package dev.ferry.routing;
 import dev.ferry.connectors.ConnectorFailures;
 import dev.ferry.connectors.Connectors;
 import dev.ferry.connectors.Failure;
+import dev.ferry.scheduling.ScheduleRun;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,5 +25,7 @@ public class SyncFailures {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Failure failure = failures.describe(cause, exchange.getProperty(Connectors.SYSTEM, String.class));
         log.warn("Scheduled sync {} failed: {} [{}]", exchange.getFromRouteId(), failure.reason(), failure.detail());
+        // the run history keeps the system's own reason rather than the exception's
+        exchange.setProperty(ScheduleRun.ERROR, failure.reason());
     }
 }

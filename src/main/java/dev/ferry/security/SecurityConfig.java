@@ -68,6 +68,9 @@ class SecurityConfig {
                         .requestMatchers("/api/exceptions", "/api/exceptions/**").hasAnyRole("REVIEWER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/bots/*/runs").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/bots", "/api/bots/**").hasAnyRole("REVIEWER", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/schedules", "/api/schedules/**").hasAnyRole("REVIEWER", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/schedules/*/pause", "/api/schedules/*/resume",
+                                "/api/schedules/*/run").hasRole("ADMIN")
                         .anyRequest().hasRole("ADMIN"))
                 .build();
     }
