@@ -1,6 +1,7 @@
 package dev.ferry.sandbox.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ferry.sandbox.portal.PortalClient.Page;
 import dev.ferry.sandbox.portal.PortalSettings.Hazards;
@@ -162,7 +163,8 @@ class PortalHazardsTests {
                     CompletableFuture.runAsync(() -> second.get("/menu"))).get(20, TimeUnit.SECONDS);
 
             assertThat(portal.activity().maxSessionsInFlight()).isEqualTo(2);
-            assertThat(portal.activity().sessionsInFlight()).isZero();
+            // the portal counts a request out after its answer is sent, so the client may be a moment ahead
+            await().atMost(Duration.ofSeconds(5)).until(() -> portal.activity().sessionsInFlight() == 0);
             assertThat(portal.activity().loggedInSessions()).isEqualTo(2);
         }
     }
