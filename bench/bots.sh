@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The bots benchmark in one command: books freight with the book-freight bot through Ferry's API,
+# with the browser pool and with a browser launched per run, and writes the results as Markdown.
+#   bench/bots.sh              50 runs per mode -> bench/results/bots.md
+#   bench/bots.sh --runs 20    20 runs per mode -> bench/results/bots.md
+#   bench/bots.sh --smoke      3 runs per mode  -> bench/out/bots-smoke.md (not committed)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=bench/results/bots.md
+for arg in "$@"; do
+  if [ "$arg" = --smoke ]; then out=bench/out/bots-smoke.md; fi
+done
+mkdir -p "$(dirname "$out")" bench/out
+
+# the jar Ferry runs from; config/, routes/, connectors/ and rpa-bots/ are read from this folder at run time
+jar=target/ferry.jar
+if [ ! -f "$jar" ] || [ -n "$(find pom.xml src/main -newer "$jar" -print -quit)" ]; then
+  echo "[bench] building $jar" >&2
+  ./mvnw -o -q package -DskipTests
+fi
+
+load_before=$(uptime)
+body=$(mktemp)
+trap 'rm -f "$body"' EXIT
+status=0
+java bench/bots/BotBench.java --jar "$jar" "$@" >"$body" || status=$?
+load_after=$(uptime)
+
+commit=$(git rev-parse --short HEAD)
+if [ -n "$(git status --porcelain -- src pom.xml config routes connectors rpa-bots bench/bots bench/bots.sh)" ]; then
+  commit="$commit (with uncommitted changes)"
+fi
+{
+  echo "# Bots benchmark"
+  echo
+  echo "Written by \`bench/bots.sh\`; bench/README.md explains each figure."
+  echo
+  echo "- command: \`bench/bots.sh $*\`"
+  echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "- commit: $commit"
+  echo "- machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory"
+  echo "- \`uname -a\`: $(uname -a)"
+  echo "- JDK: $(java -version 2>&1 | sed -n 2p)"
+  echo "- Chromium: $(/usr/bin/chromium --version 2>/dev/null)"
+  echo "- Ferry: \`java -Xmx512m -jar target/ferry.jar\`, sandbox profile, fresh data directory, ferry.rpa.workers=2,"
+  echo "  portal hazards off, CRM trickle and scheduled CRM pull off"
+  echo "- load before: \`${load_before# }\`"
+  echo "- load after: \`${load_after# }\`"
+  echo
+  cat "$body"
+} >"$out"
+echo "[bench] wrote $out" >&2
+exit "$status"
