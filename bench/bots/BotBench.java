@@ -75,7 +75,7 @@ public class BotBench {
 
     /** Ferry's memory and processes now, and the peak of its descendants since the previous sample. */
     record Sample(String when, long jvmRss, Children now, Children peak, String browsersRunning,
-            String contextsLeftOpen) {
+            String contextsLeftOpen, String load) {
     }
 
     record Result(Mode mode, List<Run> warmUp, List<Run> runs, Map<String, Double> before, Map<String, Double> after,
@@ -322,7 +322,8 @@ public class BotBench {
         }
         String health = get("/actuator/health").body();
         return new Sample(when, Proc.kib(ferry.pid(), "status", "VmRSS:"), now, peak,
-                Json.number(health, "browsersRunning"), Json.number(health, "contextsLeftOpen"));
+                Json.number(health, "browsersRunning"), Json.number(health, "contextsLeftOpen"),
+                Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
     }
 
     /** Keeps the peak of Ferry's descendants between samples, looking once a second. */
@@ -496,12 +497,13 @@ public class BotBench {
                     .append(" Peaks: Ferry's descendants looked at once a second between two rows.\n\n")
                     .append("| when | JVM RSS MiB | descendants RSS MiB | descendants PSS MiB | descendants |")
                     .append(" chromium processes | browsersRunning | contextsLeftOpen | peak since the row above:")
-                    .append(" descendants PSS MiB | peak chromium processes |\n")
-                    .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                    .append(" descendants PSS MiB | peak chromium processes | machine load (1 min) |\n")
+                    .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (Sample s : r.samples()) {
-                md.append(format("| %s | %d | %d | %d | %d | %d | %s | %s | %d | %d |%n", s.when(), s.jvmRss() / 1024,
-                        s.now().rss() / 1024, s.now().pss() / 1024, s.now().count(), s.now().chromium(),
-                        s.browsersRunning(), s.contextsLeftOpen(), s.peak().pss() / 1024, s.peak().chromium()));
+                md.append(format("| %s | %d | %d | %d | %d | %d | %s | %s | %d | %d | %s |%n", s.when(),
+                        s.jvmRss() / 1024, s.now().rss() / 1024, s.now().pss() / 1024, s.now().count(),
+                        s.now().chromium(), s.browsersRunning(), s.contextsLeftOpen(), s.peak().pss() / 1024,
+                        s.peak().chromium(), s.load()));
             }
             md.append("\nFerry stopped: ").append(r.stopped()).append(".");
             md.append(" Its processes still alive 5 s after it stopped (then killed by the bench): ")
