@@ -129,7 +129,14 @@ public class BotBench {
         Path data = Files.createTempDirectory("ferry-bench-" + mode.name() + "-");
         Path log = Path.of("bench", "out", "ferry-" + mode.name() + ".log");
         Files.createDirectories(log.getParent());
-        start(data, log);
+        try {
+            start(data, log);
+        } catch (Exception e) {
+            if (ferry != null) {
+                ferry.destroyForcibly();
+            }
+            throw e;
+        }
         watch();
         List<Sample> samples = new ArrayList<>();
         List<Run> measured = new ArrayList<>();
