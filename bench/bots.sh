@@ -36,7 +36,7 @@ fi
   echo
   echo "Written by \`bench/bots.sh\`; bench/README.md explains each figure."
   echo
-  echo "- command: \`bench/bots.sh $*\`"
+  echo "- command: \`bench/bots.sh${*:+ $*}\`"
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "- commit: $commit"
   echo "- machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory"

@@ -57,19 +57,26 @@ public class BotBench {
         }
     }
 
-    /** Ferry's descendant processes at one moment: RSS and PSS summed (KiB), how many, how many Chromium. */
-    record Children(long rss, long pss, int count, int chromium) {
+    /**
+     * Ferry's descendant processes at one moment: RSS and PSS summed (KiB), how many, how many Chromium, and
+     * how many of each kind (Chromium's {@code --type}, "browser" for its main process, else the program).
+     */
+    record Children(long rss, long pss, int count, int chromium, String kinds) {
 
         static Children of(long pid) {
             List<Long> pids = descendants(pid);
+            Map<String, Integer> kinds = new java.util.TreeMap<>();
+            pids.forEach(p -> kinds.merge(Proc.kind(p), 1, Integer::sum));
             return new Children(pids.stream().mapToLong(p -> Proc.kib(p, "status", "VmRSS:")).sum(),
                     pids.stream().mapToLong(p -> Proc.kib(p, "smaps_rollup", "Pss:")).sum(), pids.size(),
-                    (int) pids.stream().filter(p -> Proc.cmdline(p).contains("chromium")).count());
+                    (int) pids.stream().filter(p -> Proc.cmdline(p).contains("chromium")).count(),
+                    kinds.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                            .collect(java.util.stream.Collectors.joining(", ")));
         }
 
         Children max(Children other) {
             return new Children(Math.max(rss, other.rss), Math.max(pss, other.pss), Math.max(count, other.count),
-                    Math.max(chromium, other.chromium));
+                    Math.max(chromium, other.chromium), kinds);
         }
     }
 
@@ -86,17 +93,19 @@ public class BotBench {
         int runs = 50;
         Path jar = Path.of("target/ferry.jar");
         List<Mode> modes = MODES;
+        List<String> extra = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--smoke" -> runs = 3;
                 case "--jar" -> jar = Path.of(args[++i]);
+                case "--ferry-arg" -> extra.add(args[++i]);
                 case "--mode" -> {
                     String name = args[++i];
                     modes = MODES.stream().filter(m -> m.name().equals(name)).toList();
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (known: --runs N, --smoke, --jar PATH, --mode pool|per-run)");
+                        + " (known: --runs N, --smoke, --jar PATH, --mode pool|per-run, --ferry-arg --name=value)");
             }
         }
         if (!Files.isRegularFile(jar)) {
@@ -104,7 +113,9 @@ public class BotBench {
         }
         List<Result> results = new ArrayList<>();
         for (Mode mode : modes) {
-            results.add(new BotBench(jar.toAbsolutePath(), mode, runs).measure());
+            List<String> ferryArgs = Stream.concat(mode.args().stream(), extra.stream()).toList();
+            results.add(new BotBench(jar.toAbsolutePath(), new Mode(mode.name(), mode.title(), ferryArgs), runs)
+                    .measure());
         }
         System.out.print(Report.markdown(results, runs));
         boolean failed = results.stream().flatMap(r -> Stream.concat(r.warmUp().stream(), r.runs().stream()))
@@ -117,7 +128,7 @@ public class BotBench {
     private final int runs;
     private Process ferry;
     private String base;
-    private Children peak = new Children(0, 0, 0, 0);
+    private Children peak = new Children(0, 0, 0, 0, "");
 
     BotBench(Path jar, Mode mode, int runs) {
         this.jar = jar;
@@ -440,6 +451,21 @@ public class BotBench {
             return 0;
         }
 
+        /** Chromium's --type (its main process: browser), else the program's name; "exited" for a zombie. */
+        static String kind(long pid) {
+            String cmdline = cmdline(pid).trim();
+            if (cmdline.isEmpty()) {
+                return "exited";
+            }
+            if (!cmdline.contains("chromium")) {
+                return Path.of(cmdline.split(" ")[0]).getFileName().toString();
+            }
+            Matcher type = Pattern.compile("--type=(\\S+)").matcher(cmdline);
+            Matcher utility = Pattern.compile("--utility-sub-type=(\\S+)").matcher(cmdline);
+            return "chromium " + (type.find() ? type.group(1) : "browser")
+                    + (utility.find() ? " (" + utility.group(1) + ")" : "");
+        }
+
         static String cmdline(long pid) {
             try {
                 return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline"))).replace('\0', ' ');
@@ -504,13 +530,13 @@ public class BotBench {
                     .append(" Peaks: Ferry's descendants looked at once a second between two rows.\n\n")
                     .append("| when | JVM RSS MiB | descendants RSS MiB | descendants PSS MiB | descendants |")
                     .append(" chromium processes | browsersRunning | contextsLeftOpen | peak since the row above:")
-                    .append(" descendants PSS MiB | peak chromium processes | machine load (1 min) |\n")
-                    .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                    .append(" descendants PSS MiB | peak chromium processes | machine load (1 min) | descendants by kind |\n")
+                    .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
             for (Sample s : r.samples()) {
-                md.append(format("| %s | %d | %d | %d | %d | %d | %s | %s | %d | %d | %s |%n", s.when(),
+                md.append(format("| %s | %d | %d | %d | %d | %d | %s | %s | %d | %d | %s | %s |%n", s.when(),
                         s.jvmRss() / 1024, s.now().rss() / 1024, s.now().pss() / 1024, s.now().count(),
                         s.now().chromium(), s.browsersRunning(), s.contextsLeftOpen(), s.peak().pss() / 1024,
-                        s.peak().chromium(), s.load()));
+                        s.peak().chromium(), s.load(), s.now().kinds()));
             }
             md.append("\nFerry stopped: ").append(r.stopped()).append(".");
             md.append(" Its processes still alive 5 s after it stopped (then killed by the bench): ")
