@@ -1,16 +1,13 @@
 #!/usr/bin/env bash
 # The bots benchmark in one command: books freight with the book-freight bot through Ferry's API,
 # with the browser pool and with a browser launched per run, and writes the results as Markdown.
-#   bench/bots.sh              50 runs per mode -> bench/results/bots.md
-#   bench/bots.sh --runs 20    20 runs per mode -> bench/results/bots.md
-#   bench/bots.sh --smoke      3 runs per mode  -> bench/out/bots-smoke.md (not committed)
+#   bench/bots.sh              50 runs per mode -> bench/results/bots.md (the committed results)
+#   bench/bots.sh --smoke      3 runs per mode  -> bench/out/bots.md, as with any option (see bench/README.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out=bench/results/bots.md
-for arg in "$@"; do
-  if [ "$arg" = --smoke ]; then out=bench/out/bots-smoke.md; fi
-done
+if [ $# -gt 0 ]; then out=bench/out/bots.md; fi
 mkdir -p "$(dirname "$out")" bench/out
 
 # the jar Ferry runs from; config/, routes/, connectors/ and rpa-bots/ are read from this folder at run time
