@@ -58,13 +58,12 @@ public class BotBench {
     }
 
     /**
-     * Ferry's descendant processes at one moment: RSS and PSS summed (KiB), how many, how many Chromium, and
-     * how many of each kind (Chromium's {@code --type}, "browser" for its main process, else the program).
+     * Processes at one moment: RSS and PSS summed (KiB), how many, how many Chromium, and how many of each
+     * kind ({@link Proc#kind}).
      */
     record Children(long rss, long pss, int count, int chromium, String kinds) {
 
-        static Children of(long pid) {
-            List<Long> pids = descendants(pid);
+        static Children of(List<Long> pids) {
             Map<String, Integer> kinds = new java.util.TreeMap<>();
             pids.forEach(p -> kinds.merge(Proc.kind(p), 1, Integer::sum));
             return new Children(pids.stream().mapToLong(p -> Proc.kib(p, "status", "VmRSS:")).sum(),
@@ -80,13 +79,25 @@ public class BotBench {
         }
     }
 
-    /** Ferry's memory and processes now, and the peak of its descendants since the previous sample. */
-    record Sample(String when, long jvmRss, Children now, Children peak, String browsersRunning,
-            String contextsLeftOpen, String load) {
+    /** CPU seconds used so far by Ferry's JVM and by its descendants. */
+    record Cpu(double jvm, double descendants) {
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(jvm - earlier.jvm, descendants - earlier.descendants);
+        }
     }
 
+    /**
+     * Ferry's memory, processes and CPU now, and the peak of its descendants since the previous sample;
+     * {@code outside}: processes Ferry started that left its tree (Chromium detaches its crash handler).
+     */
+    record Sample(String when, long jvmRss, Children now, Children peak, Children outside, String browsersRunning,
+            String contextsLeftOpen, String load, Cpu cpu) {
+    }
+
+    /** {@code cpu}: used over the measured runs. */
     record Result(Mode mode, List<Run> warmUp, List<Run> runs, Map<String, Double> before, Map<String, Double> after,
-            List<Sample> samples, String stopped, List<String> leftAfterStop, Path log) {
+            Cpu cpu, List<Sample> samples, String stopped, List<String> leftAfterStop, Path log) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -126,14 +137,17 @@ public class BotBench {
     private final Path jar;
     private final Mode mode;
     private final int runs;
+    private final String marker;
     private Process ferry;
     private String base;
     private Children peak = new Children(0, 0, 0, 0, "");
+    private final Map<String, Double> cpuSeen = new java.util.concurrent.ConcurrentHashMap<>();
 
     BotBench(Path jar, Mode mode, int runs) {
         this.jar = jar;
         this.mode = mode;
         this.runs = runs;
+        this.marker = mode.name() + "-" + ProcessHandle.current().pid();
     }
 
     Result measure() throws Exception {
@@ -151,17 +165,18 @@ public class BotBench {
         watch();
         List<Sample> samples = new ArrayList<>();
         List<Run> measured = new ArrayList<>();
-        List<Long> children;
         String stopped;
         Map<String, Double> before;
         Map<String, Double> after;
         List<Run> warmUp;
+        Cpu cpu;
         try {
             samples.add(sample("before the runs"));
             // one run per worker, so every worker's first browser launch happens before the measured runs
             warmUp = book("W", 1, CONCURRENCY);
             before = awaitRecorded(CONCURRENCY);
-            samples.add(sample("after the warm-up (" + CONCURRENCY + " runs)"));
+            Sample warm = sample("after the warm-up (" + CONCURRENCY + " runs)");
+            samples.add(warm);
             progress("warm-up done; " + runs + " runs");
             for (int done = 0; done < runs; ) {
                 int batch = Math.min(SAMPLE_EVERY, runs - done);
@@ -170,20 +185,20 @@ public class BotBench {
                 samples.add(sample("after " + done));
                 progress(done + "/" + runs + " runs");
             }
+            cpu = samples.get(samples.size() - 1).cpu().minus(warm.cpu());
             after = awaitRecorded(CONCURRENCY + runs);
             Thread.sleep(5000);
             samples.add(sample("after " + runs + " + 5 s"));
-            children = descendants(ferry.pid());
         } finally {
             stopped = stop();
         }
-        List<String> left = killLeftovers(children);
+        List<String> left = killLeftovers();
         if (measured.stream().allMatch(Run::succeeded) && warmUp.stream().allMatch(Run::succeeded)) {
             delete(data);
         } else {
             progress("failures: data directory kept at " + data);
         }
-        return new Result(mode, warmUp, measured, before, after, samples, stopped, left, log);
+        return new Result(mode, warmUp, measured, before, after, cpu, samples, stopped, left, log);
     }
 
     private void start(Path data, Path log) throws Exception {
@@ -209,6 +224,8 @@ public class BotBench {
         builder.environment().keySet().removeIf(name -> name.startsWith("FERRY_"));
         builder.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         builder.environment().put("PLAYWRIGHT_NODEJS_PATH", "/usr/bin/node");
+        // marks every process this Ferry starts, also one that outlives its parent and leaves the tree
+        builder.environment().put("BENCH_FERRY_MARK", marker);
         progress("starting Ferry (" + mode.name() + ") on port " + port + ", log " + log);
         ferry = builder.start();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
@@ -243,25 +260,18 @@ public class BotBench {
                 (System.nanoTime() - started) / 1e9);
     }
 
-    /**
-     * Ferry's descendants still alive 5 s after it stopped (orphaned drivers or browsers), by command: killed,
-     * and reported.
-     */
-    private static List<String> killLeftovers(List<Long> pids) throws InterruptedException {
+    /** Processes Ferry started that are still alive 5 s after it stopped, by kind: killed, and reported. */
+    private List<String> killLeftovers() throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(5);
-        List<ProcessHandle> alive;
+        List<Long> alive;
         do {
             Thread.sleep(250);
-            alive = pids.stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream)
-                    .filter(ProcessHandle::isAlive).toList();
+            alive = marked();
         } while (!alive.isEmpty() && Instant.now().isBefore(deadline));
         List<String> left = new ArrayList<>();
-        for (ProcessHandle process : alive) {
-            String cmdline = Proc.cmdline(process.pid());
-            Matcher type = Pattern.compile("--type=(\\S+)").matcher(cmdline);
-            left.add(process.pid() + " " + Path.of(cmdline.split(" ")[0]).getFileName()
-                    + (type.find() ? " " + type.group() : ""));
-            process.destroyForcibly();
+        for (long pid : alive) {
+            left.add(pid + " " + Proc.kind(pid));
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
         return left;
     }
@@ -332,35 +342,75 @@ public class BotBench {
     }
 
     private Sample sample(String when) throws Exception {
-        Children now = Children.of(ferry.pid());
+        List<Long> pids = descendants(ferry.pid());
+        Children now = Children.of(pids);
         Children peak;
         synchronized (this) {
             peak = this.peak.max(now);
             this.peak = now;
         }
+        List<Long> outside = marked().stream().filter(p -> p != ferry.pid() && !pids.contains(p)).toList();
         String health = get("/actuator/health").body();
-        return new Sample(when, Proc.kib(ferry.pid(), "status", "VmRSS:"), now, peak,
+        return new Sample(when, Proc.kib(ferry.pid(), "status", "VmRSS:"), now, peak, Children.of(outside),
                 Json.number(health, "browsersRunning"), Json.number(health, "contextsLeftOpen"),
-                Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+                Files.readString(Path.of("/proc/loadavg")).split(" ")[0], cpu());
     }
 
-    /** Keeps the peak of Ferry's descendants between samples, looking once a second. */
+    /**
+     * Looks at Ferry's descendants four times a second for their CPU time, and once a second for the peak of
+     * their memory and number between samples.
+     */
     private void watch() {
         Thread watcher = new Thread(() -> {
-            while (ferry.isAlive()) {
-                Children now = Children.of(ferry.pid());
-                synchronized (this) {
-                    peak = peak.max(now);
+            for (long tick = 0; ferry.isAlive(); tick++) {
+                List<Long> pids = descendants(ferry.pid());
+                seeCpu(pids);
+                if (tick % 4 == 0) {
+                    Children now = Children.of(pids);
+                    synchronized (this) {
+                        peak = peak.max(now);
+                    }
                 }
                 try {
-                    Thread.sleep(1000);
+                    Thread.sleep(250);
                 } catch (InterruptedException e) {
                     return;
                 }
             }
-        }, "peak-watcher");
+        }, "watcher");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /**
+     * The CPU time of every descendant as last seen, by process id and start time. Chromium's processes do not
+     * all end as children their parent reaps, so the kernel's count of reaped children's time loses much of it;
+     * adding up what each process had used when last seen misses at most its last quarter second.
+     */
+    private void seeCpu(List<Long> pids) {
+        for (long pid : pids) {
+            String[] stat = Proc.stat(pid);
+            if (stat.length > 19) {
+                cpuSeen.put(pid + "@" + stat[19], Proc.cpu(stat));
+            }
+        }
+    }
+
+    private Cpu cpu() {
+        seeCpu(descendants(ferry.pid()));
+        return new Cpu(Proc.cpu(Proc.stat(ferry.pid())), cpuSeen.values().stream().mapToDouble(d -> d).sum());
+    }
+
+    /** Every process now whose environment carries this Ferry's mark, in or out of its tree. */
+    private List<Long> marked() {
+        byte[] mark = ("BENCH_FERRY_MARK=" + marker + "\0").getBytes();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .filter(p -> Proc.contains(p.resolve("environ"), mark))
+                    .map(p -> Long.parseLong(p.getFileName().toString())).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     static List<Long> descendants(long pid) {
@@ -451,19 +501,47 @@ public class BotBench {
             return 0;
         }
 
-        /** Chromium's --type (its main process: browser), else the program's name; "exited" for a zombie. */
+        /**
+         * Chromium's processes by {@code --type} (and utility sub-type), "browser" for the main one; any other
+         * program by name; "exited" for a process that has ended and waits to be reaped.
+         */
         static String kind(long pid) {
             String cmdline = cmdline(pid).trim();
             if (cmdline.isEmpty()) {
                 return "exited";
             }
-            if (!cmdline.contains("chromium")) {
-                return Path.of(cmdline.split(" ")[0]).getFileName().toString();
+            String program = Path.of(cmdline.split(" ")[0]).getFileName().toString();
+            if (!program.equals("chromium")) {
+                return program;
             }
             Matcher type = Pattern.compile("--type=(\\S+)").matcher(cmdline);
             Matcher utility = Pattern.compile("--utility-sub-type=(\\S+)").matcher(cmdline);
             return "chromium " + (type.find() ? type.group(1) : "browser")
                     + (utility.find() ? " (" + utility.group(1) + ")" : "");
+        }
+
+        /** The fields of /proc/pid/stat after the program name: [0] is field 3 (state); empty when gone. */
+        static String[] stat(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+            } catch (IOException gone) {
+                return new String[0];
+            }
+        }
+
+        /** User + system CPU seconds of the process itself: fields 14 and 15, in clock ticks of 1/100 s. */
+        static double cpu(String[] stat) {
+            return stat.length > 12 ? (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / 100.0 : 0;
+        }
+
+        static boolean contains(Path file, byte[] text) {
+            try {
+                return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .contains(new String(text, java.nio.charset.StandardCharsets.ISO_8859_1));
+            } catch (IOException gone) {
+                return false;
+            }
         }
 
         static String cmdline(long pid) {
@@ -491,6 +569,8 @@ public class BotBench {
             row(md, results, "runs per minute", r -> format("%.1f", r.runs().size() * 60_000.0 / wallMillis(r)));
             row(md, results, "wall clock", r -> format("%.1f s", wallMillis(r) / 1000.0));
             row(md, results, "failed runs (warm-up included)", r -> String.valueOf(failures(r).size()));
+            row(md, results, "CPU per run: Ferry's JVM + its descendants", r -> format("%.2f s + %.2f s",
+                    r.cpu().jvm() / r.runs().size(), r.cpu().descendants() / r.runs().size()));
             row(md, results, "run time p50 / p95 / max", r -> {
                 List<Long> ms = r.runs().stream().map(Run::millis).filter(m -> m >= 0).sorted().toList();
                 return ms.isEmpty() ? "n/a" : format("%d / %d / %d ms", percentile(ms, 50), percentile(ms, 95),
@@ -527,7 +607,8 @@ public class BotBench {
                     .append("JVM: Ferry's own RSS. Descendants: its Playwright driver (node) and Chromium processes;")
                     .append(" RSS summed (shared pages counted once per process) and PSS summed (shared pages split).")
                     .append(" `browsersRunning` and `contextsLeftOpen` from `/actuator/health` component `browser`.")
-                    .append(" Peaks: Ferry's descendants looked at once a second between two rows.\n\n")
+                    .append(" Peaks: Ferry's descendants looked at once a second between two rows. Outside the tree:")
+                    .append(" processes with Ferry's environment that are not its descendants (not in the sums).\n\n")
                     .append("| when | JVM RSS MiB | descendants RSS MiB | descendants PSS MiB | descendants |")
                     .append(" chromium processes | browsersRunning | contextsLeftOpen | peak since the row above:")
                     .append(" descendants PSS MiB | peak chromium processes | machine load (1 min) | descendants by kind |\n")
@@ -536,10 +617,11 @@ public class BotBench {
                 md.append(format("| %s | %d | %d | %d | %d | %d | %s | %s | %d | %d | %s | %s |%n", s.when(),
                         s.jvmRss() / 1024, s.now().rss() / 1024, s.now().pss() / 1024, s.now().count(),
                         s.now().chromium(), s.browsersRunning(), s.contextsLeftOpen(), s.peak().pss() / 1024,
-                        s.peak().chromium(), s.load(), s.now().kinds()));
+                        s.peak().chromium(), s.load(), s.now().kinds()
+                                + (s.outside().count() == 0 ? "" : "; outside the tree: " + s.outside().kinds())));
             }
             md.append("\nFerry stopped: ").append(r.stopped()).append(".");
-            md.append(" Its processes still alive 5 s after it stopped (then killed by the bench): ")
+            md.append(" Processes it started still alive 5 s after it stopped (then killed by the bench): ")
                     .append(r.leftAfterStop().isEmpty() ? "none" : String.join(", ", r.leftAfterStop()))
                     .append(". Ferry's log: `").append(r.log()).append("`.\n");
             List<Run> failed = failures(r);
