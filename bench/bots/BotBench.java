@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,10 +16,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -64,13 +69,13 @@ public class BotBench {
     record Children(long rss, long pss, int count, int chromium, String kinds) {
 
         static Children of(List<Long> pids) {
-            Map<String, Integer> kinds = new java.util.TreeMap<>();
+            Map<String, Integer> kinds = new TreeMap<>();
             pids.forEach(p -> kinds.merge(Proc.kind(p), 1, Integer::sum));
             return new Children(pids.stream().mapToLong(p -> Proc.kib(p, "status", "VmRSS:")).sum(),
                     pids.stream().mapToLong(p -> Proc.kib(p, "smaps_rollup", "Pss:")).sum(), pids.size(),
                     (int) pids.stream().filter(p -> Proc.cmdline(p).contains("chromium")).count(),
                     kinds.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                            .collect(java.util.stream.Collectors.joining(", ")));
+                            .collect(Collectors.joining(", ")));
         }
 
         Children max(Children other) {
@@ -141,7 +146,7 @@ public class BotBench {
     private Process ferry;
     private String base;
     private Children peak = new Children(0, 0, 0, 0, "");
-    private final Map<String, Double> cpuSeen = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Double> cpuSeen = new ConcurrentHashMap<>();
 
     BotBench(Path jar, Mode mode, int runs) {
         this.jar = jar;
@@ -537,8 +542,8 @@ public class BotBench {
 
         static boolean contains(Path file, byte[] text) {
             try {
-                return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
-                        .contains(new String(text, java.nio.charset.StandardCharsets.ISO_8859_1));
+                return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)
+                        .contains(new String(text, StandardCharsets.ISO_8859_1));
             } catch (IOException gone) {
                 return false;
             }
@@ -678,7 +683,7 @@ public class BotBench {
         }
 
         private static void row(StringBuilder md, List<Result> results, String label,
-                java.util.function.Function<Result, String> cell) {
+                Function<Result, String> cell) {
             md.append("| ").append(label).append(" |");
             results.forEach(r -> md.append(' ').append(cell.apply(r)).append(" |"));
             md.append('\n');
