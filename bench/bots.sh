@@ -17,6 +17,11 @@ if [ ! -f "$jar" ] || [ -n "$(find pom.xml src/main -newer "$jar" -print -quit)"
   ./mvnw -o -q package -DskipTests
 fi
 
+# whether any of uptime's three load averages is above the number of cores
+busy() {
+  echo "$1" | sed 's/.*load average: //' | tr ',' '\n' | awk -v cores="$(nproc)" '$1 > cores { found = 1 } END { exit !found }'
+}
+
 load_before=$(uptime)
 body=$(mktemp)
 trap 'rm -f "$body"' EXIT
@@ -45,6 +50,12 @@ fi
   echo "- load before: \`${load_before# }\`"
   echo "- load after: \`${load_after# }\`"
   echo
+  if busy "$load_before" || busy "$load_after"; then
+    echo "**A shared machine**: the load average was above the number of cores before or after the runs,"
+    echo "so other work ran alongside (see the load column below). The times are longer than on an idle"
+    echo "machine; CPU per run is the steadier figure."
+    echo
+  fi
   cat "$body"
 } >"$out"
 echo "[bench] wrote $out" >&2
