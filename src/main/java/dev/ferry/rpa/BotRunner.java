@@ -6,7 +6,6 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import dev.ferry.connectors.Connector;
 import dev.ferry.connectors.Connectors;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -183,16 +182,12 @@ class BotRunner {
     }
 
     private void checkInput(Bot bot, JsonNode input) {
-        if (bot.input() == null) {
-            return;
-        }
-        Set<ValidationMessage> problems = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(bot.input()).validate(input);
+        List<InputProblem> problems = problems(bot, input);
         if (!problems.isEmpty()) {
-            String said = problems.stream().map(ValidationMessage::getMessage).sorted()
-                    .collect(Collectors.joining("; "));
+            // problems() has masked the messages already
+            String said = problems.stream().map(p -> p.pointer() + ": " + p.message()).collect(Collectors.joining("; "));
             throw new BotRunException(BotFailure.BOT_ERROR, bot.name(), "The input for the bot " + bot.name()
-                    + " is not valid: " + secrets.mask(said) + ".", "input: " + secrets.mask(said), null);
+                    + " is not valid: " + said + ".", "input: " + said, null);
         }
     }
 
