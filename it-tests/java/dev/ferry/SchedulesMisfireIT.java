@@ -15,17 +15,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Ferry stops, fires pass while it is down, and Ferry starts again on the same data directory: the
+ * Ferry stops, three fires pass while it is down, and Ferry starts again on the same data directory: the
  * schedule with misfire run-once catches up with one run at once, the one with skip waits for its next
  * fire. Both record the missed fire as MISFIRED.
  */
 class SchedulesMisfireIT {
 
-    private static final String CRON = "0/10 * * * * ?";
+    private static final int EVERY = 4;
+    private static final String CRON = "0/" + EVERY + " * * * * ?";
 
     record Run(long id, String schedule, Instant planned, String outcome) {
         boolean onTheCron() {
-            return planned.getNano() == 0 && planned.getEpochSecond() % 10 == 0;
+            return planned.getNano() == 0 && planned.getEpochSecond() % EVERY == 0;
         }
     }
 
@@ -39,10 +40,12 @@ class SchedulesMisfireIT {
                     ok(runs(first, "catch-up-sync")) > 0 && ok(runs(first, "skip-ahead-sync")) > 0);
             stopped = Instant.now();
         }
-        // down across at least one fire, by more than the misfire threshold
-        Instant missedFire = Instant.ofEpochSecond((stopped.getEpochSecond() / 10 + 1) * 10);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> Instant.now().isAfter(missedFire.plusSeconds(6)));
+        // down across three fire times, the last of them missed by more than the misfire threshold (5 s)
+        Instant missedFire = Instant.ofEpochSecond((stopped.getEpochSecond() / EVERY + 1) * EVERY);
+        Instant thirdMissedFire = missedFire.plusSeconds(2 * EVERY);
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Instant.now().isAfter(thirdMissedFire.plusSeconds(6)));
+        Instant restarted = Instant.now();
 
         try (ConfigurableApplicationContext second = start(dataDir)) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
@@ -57,12 +60,17 @@ class SchedulesMisfireIT {
             assertThat(nextFire.onTheCron()).isTrue();
             for (String schedule : List.of("catch-up-sync", "skip-ahead-sync")) {
                 Run misfired = firstMisfire(runs(second, schedule));
-                assertThat(misfired.planned()).isAfterOrEqualTo(missedFire.minusSeconds(10)).isBeforeOrEqualTo(missedFire);
+                assertThat(misfired.planned()).isAfterOrEqualTo(missedFire.minusSeconds(EVERY)).isBeforeOrEqualTo(missedFire);
                 assertThat(misfired.onTheCron()).isTrue();
+                // none of the three missed fires ran on its own, late
+                assertThat(runs(second, schedule)).filteredOn(run -> run.outcome().equals("OK"))
+                        .noneMatch(run -> run.onTheCron() && run.planned().isAfter(stopped) && run.planned().isBefore(restarted));
             }
-            // one catch-up, however many fires were missed
+            // one catch-up for the three missed fires; skip makes none
             assertThat(runs(second, "catch-up-sync").stream()
                     .filter(run -> run.outcome().equals("OK") && !run.onTheCron())).hasSize(1);
+            assertThat(runs(second, "skip-ahead-sync").stream()
+                    .filter(run -> run.outcome().equals("OK") && !run.onTheCron())).isEmpty();
             assertThat(misfireInstruction(second, "catch-up-sync")).isEqualTo(1);
             assertThat(misfireInstruction(second, "skip-ahead-sync")).isEqualTo(2);
         }
