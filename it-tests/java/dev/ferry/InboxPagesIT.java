@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.inbox.Notice;
+import dev.ferry.inbox.Notices;
+import dev.ferry.routing.FlagCategory;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.microsoft.playwright.Browser;
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A reviewer works the inbox in a real browser (headless Chromium): signs in, finds an order, reads
@@ -53,6 +57,9 @@ class InboxPagesIT extends FerryIntegrationTest {
 
     private BrowserContext context;
     private Page page;
+
+    @Autowired
+    private Notices notices;
 
     @BeforeAll
     static void launchBrowser() {
@@ -267,6 +274,36 @@ class InboxPagesIT extends FerryIntegrationTest {
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
                 .setName("Download the robot's step-by-step recording (Playwright trace)"))).isVisible();
         assertThat(page.getByText("The robot could not finish on the carrier's web portal").first()).isVisible();
+    }
+
+    @Test
+    void aNoticeIsListedByItsTitleAndResolvedWithANote() {
+        String marker = unique();
+        String title = "SO-" + marker + ": no invoice";
+        notices.raise(new Notice("reconciliation:it:" + marker, FlagCategory.RECONCILIATION, "nightly-reconciliation",
+                title, "The ERP has sales order SO-" + marker + ", but accounting has no invoice for it.",
+                "erp: {...}", null));
+        signIn();
+
+        search(marker);
+        Locator row = page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(title));
+        assertThat(row).containsText("Systems disagree");
+        assertThat(row).containsText("not an order");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText(title);
+        assertThat(page.getByText("The nightly reconciliation")).isVisible();
+        // nothing to correct or replay: a notice is resolved with a note, or discarded
+        assertThat(button("Replay")).hasCount(0);
+
+        button("Mark as resolved").click();
+        assertThat(page.getByText("Say in a few words what was done; it is kept in the history.")).isVisible();
+        page.getByLabel("What was done").fill("Invoiced by hand in accounting");
+        button("Mark as resolved").click();
+
+        assertThat(page.getByText("Marked as resolved.")).isVisible();
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Invoiced by hand in accounting")))
+                .isVisible();
+        assertThat(button("Mark as resolved")).hasCount(0);
     }
 
     // --- helpers
