@@ -26,7 +26,7 @@ import org.springframework.test.context.TestPropertySource;
         "camel.main.routes-include-pattern=file:${ferry.home}/routes/*.yaml,classpath:schedules-it/*.yaml",
         "ferry.schedules.slow-sync.cron=* * * * * ?",
         "ferry.schedules.failing-sync.cron=* * * * * ?",
-        "ferry.schedules.failing-sync.pause-after-failures=2",
+        "ferry.schedules.failing-sync.pause-after-failures=3",
         // the sandbox keys again (a list is replaced whole), and a key that may only review
         "ferry.security.api-keys[0].name=sandbox-intake",
         "ferry.security.api-keys[0].sha256=b4e45f437945444ab0085920aa1644012d9710805f732eb2639689a391c2bce7",
@@ -90,15 +90,56 @@ class SchedulesIT extends FerryIntegrationTest {
     }
 
     @Test
-    void aScheduleThatFailsTwiceInARowPausesItself() {
+    void threeFailuresInARowPauseTheScheduleAndOpenAnInboxItemThatResumingResolves() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "PAUSED".equals(schedule("failing-sync").path("state").asText()));
 
         List<JsonNode> failed = withOutcome(runs("failing-sync"), "FAILED");
-        assertThat(failed).hasSize(2);
+        assertThat(failed).hasSize(3);
         assertThat(failed.get(0).path("pausedSchedule").asBoolean()).isTrue();
-        assertThat(failed.get(0).path("error").asText()).contains("paused after 2 failed runs in a row");
-        assertThat(failed.get(1).path("pausedSchedule").asBoolean()).isFalse();
+        assertThat(failed.get(0).path("error").asText()).contains("paused after 3 failed runs in a row");
+        assertThat(failed.subList(1, 3)).allSatisfy(run -> assertThat(run.path("pausedSchedule").asBoolean()).isFalse());
+
+        List<JsonNode> items = pausedItems("OPEN");
+        assertThat(items).hasSize(1);
+        JsonNode item = items.get(0);
+        assertThat(item.path("title").asText()).isEqualTo("Schedule failing-sync paused itself");
+        assertThat(item.hasNonNull("orderId")).isFalse();
+        assertThat(item.path("reason").asText()).contains("failed 3 times in a row")
+                .contains("The last failure: An unexpected error stopped this step");
+        String id = item.path("id").asText();
+        // a notice has no order to send through again
+        HttpResponse<String> replay = post("/api/exceptions/" + id + "/replay", ADMIN_KEY);
+        assertThat(replay.statusCode()).isEqualTo(409);
+        assertThat(read(replay.body()).path("type").asText()).endsWith("/exception-not-an-order");
+
+        Instant resumedAt = Instant.now();
+        assertThat(post("/api/schedules/failing-sync/resume", ADMIN_KEY).statusCode()).isEqualTo(200);
+        JsonNode resolved = read(get("/api/exceptions/" + id, ADMIN_KEY).body());
+        assertThat(resolved.path("status").asText()).isEqualTo("RESOLVED");
+        assertThat(resolved.path("history")).anySatisfy(entry -> {
+            assertThat(entry.path("action").asText()).isEqualTo("resolved");
+            assertThat(entry.path("note").asText()).isEqualTo("Resumed the schedule.");
+        });
+
+        // the streak starts afresh: it takes three new failures to pause it again, and that opens a new item
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "PAUSED".equals(schedule("failing-sync").path("state").asText()));
+        List<JsonNode> afterResume = withOutcome(runs("failing-sync"), "FAILED").stream()
+                .filter(run -> Instant.parse(run.path("startedAt").asText()).isAfter(resumedAt)).toList();
+        assertThat(afterResume).hasSize(3);
+        assertThat(afterResume).extracting(run -> run.path("pausedSchedule").asBoolean())
+                .containsExactly(true, false, false);
+        assertThat(pausedItems("OPEN")).singleElement()
+                .satisfies(again -> assertThat(again.path("id").asText()).isNotEqualTo(id));
+        assertThat(pausedItems("RESOLVED")).hasSize(1);
+    }
+
+    private List<JsonNode> pausedItems(String status) {
+        List<JsonNode> items = new ArrayList<>();
+        read(get("/api/exceptions?category=SCHEDULE_PAUSED&status=" + status, ADMIN_KEY).body()).path("items")
+                .forEach(items::add);
+        return items;
     }
 
     @Test
@@ -148,7 +189,7 @@ class SchedulesIT extends FerryIntegrationTest {
         assertThat(pull.path("policy").path("overlap").asText()).isEqualTo("SKIP");
         assertThat(pull.path("policy").path("misfire").asText()).isEqualTo("RUN_ONCE");
         assertThat(pull.path("policy").path("pauseAfterFailures").asInt()).isEqualTo(3);
-        assertThat(schedule("failing-sync").path("policy").path("pauseAfterFailures").asInt()).isEqualTo(2);
+        assertThat(schedule("failing-sync").path("policy").path("pauseAfterFailures").asInt()).isEqualTo(3);
     }
 
     private JsonNode schedule(String name) {

@@ -41,7 +41,7 @@ class InboxActions {
     /** @throws dev.ferry.orders.InvalidOrderException listing every violation, with nothing changed */
     void edit(String id, ObjectNode corrected, String actor) {
         tx.executeWithoutResult(status -> {
-            InboxItem item = lockOpen(id);
+            InboxItem item = lockOpenOrder(id, "corrected");
             ObjectNode before = review.replacePayload(item.orderId(), corrected);
             List<String> changed = PayloadChanges.between(before, corrected);
             if (changed.isEmpty()) {
@@ -57,7 +57,7 @@ class InboxActions {
     /** Resolves the exception and sends its order through again; for a business rule, this is the approval. */
     InboxItem replay(String id, String actor) {
         InboxItem item = tx.execute(status -> {
-            InboxItem open = lockOpen(id);
+            InboxItem open = lockOpenOrder(id, "replayed");
             boolean approval = open.category() == FlagCategory.BUSINESS_RULE;
             store.close(id, ExceptionStatus.RESOLVED);
             history.add(id, actor, "replayed", approval ? "Approved" : null);
@@ -80,8 +80,23 @@ class InboxActions {
             InboxItem item = lockOpen(id);
             store.close(id, ExceptionStatus.DISCARDED);
             history.add(id, actor, "discarded", reason);
+            if (item.isNotice()) {
+                return;
+            }
             review.discard(item.orderId());
             journal.append(item.orderId(), "discard", StepOutcome.OK, "Discarded by " + actor + ": " + reason);
+        });
+    }
+
+    /** Closes a notice (not an order: an order is resolved by replaying it) once a person has seen to it. */
+    void resolve(String id, String note, String actor) {
+        tx.executeWithoutResult(status -> {
+            InboxItem item = lockOpen(id);
+            if (!item.isNotice()) {
+                throw new InboxProblems.NotANotice(id);
+            }
+            store.close(id, ExceptionStatus.RESOLVED);
+            history.add(id, actor, "resolved", note);
         });
     }
 
@@ -99,11 +114,22 @@ class InboxActions {
         return done;
     }
 
+    private InboxItem lockOpenOrder(String id, String done) {
+        InboxItem item = lockOpen(id);
+        if (item.isNotice()) {
+            throw new InboxProblems.NotAnOrder(id, item.title(), done);
+        }
+        return item;
+    }
+
     private InboxItem lockOpen(String id) {
         InboxItem item = store.lock(id).orElseThrow(() -> new InboxProblems.NotFound(id));
         if (item.status() != ExceptionStatus.OPEN) {
             throw new InboxProblems.NotOpen("Exception " + id + " is " + item.status()
-                    + "; only an OPEN exception can be edited, replayed or discarded.");
+                    + "; only an OPEN exception can be edited, replayed, resolved or discarded.");
+        }
+        if (item.isNotice()) {
+            return item;
         }
         OrderStatus order = orders.find(item.orderId()).map(OrderRecord::status).orElseThrow();
         if (order != OrderStatus.FLAGGED) {

@@ -83,6 +83,15 @@ class InboxController {
         return detail(id);
     }
 
+    @PostMapping("/{id}/resolve")
+    InboxDetail resolve(@PathVariable String id, @RequestBody(required = false) InboxRequests.Resolve body,
+            Authentication user) {
+        var resolve = body == null ? new InboxRequests.Resolve(null) : body;
+        requireValid(resolve.violations(), "Resolving needs a note saying what was done; nothing was changed.");
+        actions.resolve(id, resolve.note().trim(), user.getName());
+        return detail(id);
+    }
+
     @PostMapping("/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> replayAll(@RequestBody(required = false) InboxRequests.Selection body, Authentication user) {

@@ -8,10 +8,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** GET /api/exceptions/{id}: the exception, the order's current payload, and what happened to both. */
-record InboxDetail(String id, String orderId, ExceptionStatus status, FlagCategory category, String step,
-        String reason, String detail, int attempts, ObjectNode payload, Instant createdAt, Instant updatedAt,
-        List<Artifact> artifacts, List<HistoryEntry> history, Order order) {
+/**
+ * GET /api/exceptions/{id}: the exception, the order's current payload, and what happened to both. A notice
+ * (not about an order) has subject and title instead, and no payload or order.
+ */
+record InboxDetail(String id, String orderId, String subject, String title, String relatedOrderId,
+        ExceptionStatus status, FlagCategory category, String step, String reason, String detail, int attempts,
+        ObjectNode payload, Instant createdAt, Instant updatedAt, List<Artifact> artifacts, List<HistoryEntry> history, Order order) {
 
     /** A screenshot ({@code screenshot}) or page ({@code html}) a failed bot step kept; served by /api/bots. */
     record Artifact(String kind, String href) {

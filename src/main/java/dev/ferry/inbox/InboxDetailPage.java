@@ -36,6 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class InboxDetailPage {
 
     private static final String PAGE = "inbox/detail";
+    private static final String NOTICE_PAGE = "inbox/notice";
     private static final String BACK = "redirect:/inbox/{id}";
 
     private final InboxQueries queries;
@@ -111,6 +112,26 @@ class InboxDetailPage {
         return BACK;
     }
 
+    @PostMapping("/resolve")
+    String resolve(@PathVariable String id, @RequestParam(required = false) String note, Authentication user,
+            Model model, RedirectAttributes flash, HttpServletResponse response) {
+        InboxDetail detail = find(id);
+        if (!new InboxRequests.Resolve(note).violations().isEmpty()) {
+            model.addAttribute("resolveError", note == null || note.isBlank()
+                    ? "Say in a few words what was done; it is kept in the history."
+                    : "Keep the note under " + InboxRequests.MAX_REASON + " characters.");
+            model.addAttribute("note", note);
+            return refused(detail, model, response);
+        }
+        try {
+            actions.resolve(id, note.trim(), user.getName());
+        } catch (InboxProblems.NotOpen taken) {
+            return takenMeanwhile(flash);
+        }
+        flash.addFlashAttribute("notice", "Marked as resolved.");
+        return BACK;
+    }
+
     @PostMapping("/discard")
     String discard(@PathVariable String id, @RequestParam(required = false) String reason, Authentication user,
             Model model, RedirectAttributes flash, HttpServletResponse response) {
@@ -127,7 +148,8 @@ class InboxDetailPage {
         } catch (InboxProblems.NotOpen taken) {
             return takenMeanwhile(flash);
         }
-        flash.addFlashAttribute("notice", "The order is discarded; nothing more will happen to it.");
+        flash.addFlashAttribute("notice", detail.subject() != null ? "Discarded; it will not be raised again."
+                : "The order is discarded; nothing more will happen to it.");
         return BACK;
     }
 
@@ -149,6 +171,10 @@ class InboxDetailPage {
     }
 
     private String render(InboxDetail detail, Model model) {
+        if (detail.subject() != null) {
+            model.addAttribute("item", NoticeView.of(detail, Instant.now()));
+            return NOTICE_PAGE;
+        }
         InboxDetailView view = InboxDetailView.of(detail, Instant.now());
         model.addAttribute("item", view);
         if (!model.containsAttribute("form")) {
@@ -163,7 +189,7 @@ class InboxDetailPage {
     }
 
     private static String takenMeanwhile(RedirectAttributes flash) {
-        flash.addFlashAttribute("problem", "Someone else has dealt with this order in the meantime; here is where"
+        flash.addFlashAttribute("problem", "Someone else has dealt with this in the meantime; here is where"
                 + " it stands now.");
         return BACK;
     }

@@ -78,7 +78,7 @@ record InboxDetailView(InboxDetail exception, boolean open, boolean approval, St
         }
     }
 
-    private static List<History> history(InboxDetail detail) {
+    static List<History> history(InboxDetail detail) {
         return detail.history().stream()
                 .map(h -> new History(PageTimes.at(h.at()), InboxWords.actor(h.actor()), InboxWords.action(h.action()),
                         h.note()))

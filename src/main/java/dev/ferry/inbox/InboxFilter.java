@@ -22,7 +22,7 @@ record InboxFilter(ExceptionStatus status, FlagCategory category, String step, S
     // a reviewer pastes whatever they have: an order id, the shop's number, a name, an email, words of the reason
     private static final String SEARCH = "(LOWER(o.id) LIKE :q ESCAPE '\\' OR LOWER(o.external_id) LIKE :q ESCAPE '\\'"
             + " OR LOWER(o.customer_name) LIKE :q ESCAPE '\\' OR LOWER(o.customer_email) LIKE :q ESCAPE '\\'"
-            + " OR LOWER(e.reason) LIKE :q ESCAPE '\\')";
+            + " OR LOWER(e.reason) LIKE :q ESCAPE '\\' OR LOWER(e.title) LIKE :q ESCAPE '\\')";
 
     InboxFilter withStatus(ExceptionStatus status) {
         return new InboxFilter(status, category, step, source, q);

@@ -13,8 +13,10 @@ final class InboxListView {
 
     private static final int SHORT_REASON = 140;
 
+    /** {@code notice}: not about an order; {@code customerName} is then the notice's title. */
     record Row(String id, String orderId, boolean open, String status, String waiting, String since,
-            String customerName, String externalId, String source, String step, String category, String reason) {
+            String customerName, String externalId, String source, String step, String category, String reason,
+            boolean notice) {
     }
 
     record Count(String label, long count, String url, boolean current) {
@@ -28,10 +30,17 @@ final class InboxListView {
 
     static Row row(InboxSummary item, Instant now) {
         String reason = item.reason() == null ? "" : InboxStore.truncate(item.reason(), SHORT_REASON);
-        return new Row(item.id(), item.orderId(), item.status() == ExceptionStatus.OPEN, InboxWords.status(item.status()),
+        boolean open = item.status() == ExceptionStatus.OPEN;
+        if (item.orderId() == null) {
+            return new Row(item.id(), null, open, InboxWords.noticeStatus(item.status()),
+                    PageTimes.age(item.createdAt(), now), PageTimes.at(item.createdAt()), item.title(), "—",
+                    "not an order", InboxWords.noticeStep(item.step()), InboxWords.category(item.category()), reason,
+                    true);
+        }
+        return new Row(item.id(), item.orderId(), open, InboxWords.status(item.status()),
                 PageTimes.age(item.createdAt(), now), PageTimes.at(item.createdAt()),
                 item.customerName() == null ? "(no name)" : item.customerName(), item.externalId(), item.source(),
-                StepWords.step(item.step()), InboxWords.category(item.category()), reason);
+                StepWords.step(item.step()), InboxWords.category(item.category()), reason, false);
     }
 
     /**

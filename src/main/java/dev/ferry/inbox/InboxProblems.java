@@ -28,6 +28,21 @@ class InboxProblems {
         }
     }
 
+    /** A notice has no order to correct or replay; it is resolved or discarded. */
+    static class NotAnOrder extends NotOpen {
+        NotAnOrder(String id, String title, String done) {
+            super("Exception " + id + " (" + title + ") is not about an order, so there is nothing to be " + done
+                    + "; resolve it with a note once it is seen to, or discard it.");
+        }
+    }
+
+    /** Only a notice is resolved by hand; an order's exception is resolved by replaying the order. */
+    static class NotANotice extends NotOpen {
+        NotANotice(String id) {
+            super("Exception " + id + " is about an order; replay the order (or discard it) to close it.");
+        }
+    }
+
     static class InvalidRequest extends RuntimeException {
         private final List<Violation> violations;
 
@@ -45,6 +60,16 @@ class InboxProblems {
     @ExceptionHandler(NotOpen.class)
     ProblemDetail notOpen(NotOpen e) {
         return Problems.of(HttpStatus.CONFLICT, "exception-not-open", "Exception not open", e.getMessage());
+    }
+
+    @ExceptionHandler(NotAnOrder.class)
+    ProblemDetail notAnOrder(NotAnOrder e) {
+        return Problems.of(HttpStatus.CONFLICT, "exception-not-an-order", "Exception not about an order", e.getMessage());
+    }
+
+    @ExceptionHandler(NotANotice.class)
+    ProblemDetail notANotice(NotANotice e) {
+        return Problems.of(HttpStatus.CONFLICT, "exception-is-an-order", "Exception about an order", e.getMessage());
     }
 
     @ExceptionHandler(InvalidRequest.class)

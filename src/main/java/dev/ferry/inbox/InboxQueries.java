@@ -59,8 +59,13 @@ class InboxQueries {
 
     Optional<InboxDetail> detail(String id) {
         return store.find(id).map(item -> {
+            if (item.isNotice()) {
+                return new InboxDetail(item.id(), null, item.subject(), item.title(), item.relatedOrderId(),
+                        item.status(), item.category(), item.step(), item.reason(), item.detail(), item.attempts(),
+                        null, item.createdAt(), item.updatedAt(), List.of(), history.of(id), null);
+            }
             OrderRecord order = orders.find(item.orderId()).orElseThrow();
-            return new InboxDetail(item.id(), item.orderId(), item.status(), item.category(), item.step(),
+            return new InboxDetail(item.id(), item.orderId(), null, null, null, item.status(), item.category(), item.step(),
                     item.reason(), item.detail(), item.attempts(), order.payload(), item.createdAt(),
                     item.updatedAt(), artifacts(item), history.of(id),
                     new InboxDetail.Order(order.status(), order.externalId(), order.source(), order.refs(),

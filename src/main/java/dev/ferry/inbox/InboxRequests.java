@@ -24,6 +24,20 @@ final class InboxRequests {
         }
     }
 
+    /** POST /api/exceptions/{id}/resolve: what was done about a notice. */
+    record Resolve(String note) {
+
+        List<Violation> violations() {
+            if (note == null || note.isBlank()) {
+                return List.of(new Violation("/note", "is required: say in a few words what was done about it"));
+            }
+            if (note.length() > MAX_REASON) {
+                return List.of(new Violation("/note", "must be at most " + MAX_REASON + " characters"));
+            }
+            return List.of();
+        }
+    }
+
     /**
      * The bulk actions' selection: exception ids, or a filter over OPEN exceptions; one or the other.
      * {@code reason} is what a bulk discard records.
@@ -86,7 +100,7 @@ final class InboxRequests {
 
     private static List<Violation> reasonViolations(String reason) {
         if (reason == null || reason.isBlank()) {
-            return List.of(new Violation("/reason", "is required: say in a few words why the order is discarded"));
+            return List.of(new Violation("/reason", "is required: say in a few words why it is discarded"));
         }
         if (reason.length() > MAX_REASON) {
             return List.of(new Violation("/reason", "must be at most " + MAX_REASON + " characters"));

@@ -21,9 +21,12 @@ import org.springframework.stereotype.Component;
 class InboxStore {
 
     private static final String COLUMNS =
-            "id, order_id, status, category, step, reason, detail, attempts, created_at, updated_at";
-    private static final String SUMMARY_COLUMNS = "e.id, e.order_id, e.status, e.category, e.step, e.reason,"
-            + " e.attempts, e.created_at, e.updated_at, o.external_id, o.source, o.customer_name";
+            "id, order_id, subject, title, related_order_id, status, category, step, reason, detail, attempts,"
+            + " created_at, updated_at";
+    private static final String SUMMARY_COLUMNS = "e.id, e.order_id, e.subject, e.title, e.status, e.category,"
+            + " e.step, e.reason, e.attempts, e.created_at, e.updated_at, o.external_id, o.source, o.customer_name";
+    // an item that is not about an order has no row to join
+    private static final String FROM = " FROM exceptions e LEFT JOIN orders o ON o.id = e.order_id";
 
     private final JdbcClient jdbc;
 
@@ -79,6 +82,68 @@ class InboxStore {
         return id;
     }
 
+    /**
+     * Opens an item for the notice's subject or brings its open one up to date; empty if a person discarded
+     * the subject before. Joins the caller's transaction.
+     */
+    Optional<String> raise(Notice notice) {
+        Timestamp now = Timestamp.from(Instant.now());
+        String id = jdbc.sql("SELECT id FROM exceptions WHERE open_subject = :subject FOR UPDATE")
+                .param("subject", notice.subject())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        if (id == null) {
+            boolean discarded = jdbc.sql("SELECT COUNT(*) FROM exceptions WHERE subject = :subject AND status = 'DISCARDED'")
+                    .param("subject", notice.subject())
+                    .query(Long.class)
+                    .single() > 0;
+            if (discarded) {
+                return Optional.empty();
+            }
+            id = UUID.randomUUID().toString();
+            jdbc.sql("""
+                    INSERT INTO exceptions (id, subject, open_subject, title, related_order_id, status, category, step,
+                                            reason, detail, attempts, created_at, updated_at)
+                    VALUES (:id, :subject, :subject, :title, :related, 'OPEN', :category, :step, :reason, :detail, 0,
+                            :now, :now)""")
+                    .param("id", id)
+                    .param("subject", notice.subject())
+                    .params(noticeFields(notice))
+                    .param("now", now)
+                    .update();
+        } else {
+            jdbc.sql("""
+                    UPDATE exceptions SET title = :title, related_order_id = :related, category = :category,
+                                          step = :step, reason = :reason, detail = :detail, updated_at = :now
+                    WHERE id = :id""")
+                    .params(noticeFields(notice))
+                    .param("now", now)
+                    .param("id", id)
+                    .update();
+        }
+        return Optional.of(id);
+    }
+
+    /** The subject's OPEN item, held until the transaction ends. */
+    Optional<InboxItem> lockOpenSubject(String subject) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM exceptions WHERE open_subject = :subject FOR UPDATE")
+                .param("subject", subject)
+                .query(this::item)
+                .optional();
+    }
+
+    private static Map<String, Object> noticeFields(Notice notice) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("title", truncate(notice.title(), 300));
+        fields.put("related", notice.relatedOrderId());
+        fields.put("category", notice.category().name());
+        fields.put("step", truncate(notice.step(), 64));
+        fields.put("reason", truncate(notice.reason() == null ? "" : notice.reason(), 2000));
+        fields.put("detail", notice.detail() == null ? null : truncate(notice.detail(), 4000));
+        return fields;
+    }
+
     private static Map<String, Object> flagFields(OrderFlagged flagged) {
         return Map.of(
                 "category", flagged.category().name(),
@@ -108,7 +173,8 @@ class InboxStore {
 
     /** Closes an OPEN exception; the order may have a new one from then on. */
     void close(String id, ExceptionStatus status) {
-        jdbc.sql("UPDATE exceptions SET status = :status, open_order_id = NULL, updated_at = :now WHERE id = :id")
+        jdbc.sql("UPDATE exceptions SET status = :status, open_order_id = NULL, open_subject = NULL, updated_at = :now"
+                        + " WHERE id = :id")
                 .param("status", status.name())
                 .param("now", Timestamp.from(Instant.now()))
                 .param("id", id)
@@ -125,7 +191,7 @@ class InboxStore {
     /** Oldest first while they wait, so the one that waited longest is seen first; newest first otherwise. */
     List<InboxSummary> page(InboxFilter filter, int page, int size) {
         String order = filter.status() == ExceptionStatus.OPEN ? "e.created_at, e.id" : "e.created_at DESC, e.id DESC";
-        return filter.bind(jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM exceptions e JOIN orders o ON o.id = e.order_id"
+        return filter.bind(jdbc.sql("SELECT " + SUMMARY_COLUMNS + FROM
                         + filter.where() + " ORDER BY " + order + " LIMIT :size OFFSET :offset"))
                 .param("size", size)
                 .param("offset", (long) page * size)
@@ -134,7 +200,7 @@ class InboxStore {
     }
 
     long count(InboxFilter filter) {
-        return filter.bind(jdbc.sql("SELECT COUNT(*) FROM exceptions e JOIN orders o ON o.id = e.order_id"
+        return filter.bind(jdbc.sql("SELECT COUNT(*)" + FROM
                         + filter.where()))
                 .query(Long.class)
                 .single();
@@ -142,7 +208,7 @@ class InboxStore {
 
     /** The ids of the oldest exceptions that match, for a bulk action. */
     List<String> ids(InboxFilter filter, int limit) {
-        return filter.bind(jdbc.sql("SELECT e.id FROM exceptions e JOIN orders o ON o.id = e.order_id"
+        return filter.bind(jdbc.sql("SELECT e.id" + FROM
                         + filter.where() + " ORDER BY e.created_at, e.id LIMIT :limit"))
                 .param("limit", limit)
                 .query(String.class)
@@ -171,15 +237,15 @@ class InboxStore {
     }
 
     private InboxItem item(ResultSet rs, int row) throws SQLException {
-        return new InboxItem(rs.getString("id"), rs.getString("order_id"),
-                ExceptionStatus.valueOf(rs.getString("status")), FlagCategory.valueOf(rs.getString("category")),
+        return new InboxItem(rs.getString("id"), rs.getString("order_id"), rs.getString("subject"),
+                rs.getString("title"), rs.getString("related_order_id"), ExceptionStatus.valueOf(rs.getString("status")), FlagCategory.valueOf(rs.getString("category")),
                 rs.getString("step"), rs.getString("reason"), rs.getString("detail"), rs.getInt("attempts"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 
     private InboxSummary summary(ResultSet rs, int row) throws SQLException {
-        return new InboxSummary(rs.getString("id"), rs.getString("order_id"),
-                ExceptionStatus.valueOf(rs.getString("status")), FlagCategory.valueOf(rs.getString("category")),
+        return new InboxSummary(rs.getString("id"), rs.getString("order_id"), rs.getString("subject"),
+                rs.getString("title"), ExceptionStatus.valueOf(rs.getString("status")), FlagCategory.valueOf(rs.getString("category")),
                 rs.getString("step"), rs.getString("reason"), rs.getInt("attempts"), rs.getString("external_id"),
                 rs.getString("source"), rs.getString("customer_name"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());

@@ -15,7 +15,9 @@ final class InboxWords {
             FlagCategory.RETRIES_EXHAUSTED, "System unavailable",
             FlagCategory.BUSINESS_RULE, "Needs approval",
             FlagCategory.BOT_FAILED, "Portal robot failed",
-            FlagCategory.INTERNAL_ERROR, "Unexpected error");
+            FlagCategory.INTERNAL_ERROR, "Unexpected error",
+            FlagCategory.RECONCILIATION, "Systems disagree",
+            FlagCategory.SCHEDULE_PAUSED, "Schedule paused");
 
     // a refusal is fixed in the data the refusing system checks; the step says which system that was
     private static final Map<String, String> REFUSED_AT = Map.of(
@@ -37,13 +39,24 @@ final class InboxWords {
             FlagCategory.BOT_FAILED, "The robot could not finish on the carrier's web portal. Look at the screenshot"
                     + " if there is one; replay once the portal works, or book it by hand and discard it here.",
             FlagCategory.INTERNAL_ERROR, "Ferry itself hit an unexpected error. Replay once; if it stops again, pass"
-                    + " the technical detail at the bottom of this page to IT support.");
+                    + " the technical detail at the bottom of this page to IT support.",
+            FlagCategory.RECONCILIATION, "Two systems disagree about this order. Find out which one is right, correct"
+                    + " the other in that system, then mark this as resolved with a note saying what you did.",
+            FlagCategory.SCHEDULE_PAUSED, "An unattended job failed again and again, so Ferry paused it. Once the"
+                    + " cause is fixed (often a system that was down), an administrator resumes it on the"
+                    + " Schedules page; that resolves this item.");
 
     private static final Map<String, String> ACTIONS = Map.of(
             "flagged", "Stopped and put in the inbox",
             "edited", "Corrected the order",
             "replayed", "Sent it through again",
-            "discarded", "Discarded it");
+            "discarded", "Discarded it",
+            "resolved", "Resolved it");
+
+    // what raised a notice, by the step it names
+    private static final Map<String, String> NOTICE_STEPS = Map.of(
+            "nightly-reconciliation", "The nightly reconciliation",
+            "schedule", "A schedule");
 
     private InboxWords() {
     }
@@ -65,6 +78,18 @@ final class InboxWords {
 
     static String actor(String actor) {
         return InboxHistory.FERRY.equals(actor) ? "Ferry (automatically)" : actor;
+    }
+
+    static String noticeStep(String step) {
+        return NOTICE_STEPS.getOrDefault(step, step);
+    }
+
+    static String noticeStatus(ExceptionStatus status) {
+        return switch (status) {
+            case OPEN -> "Waiting for a reviewer";
+            case RESOLVED -> "Resolved";
+            case DISCARDED -> "Discarded";
+        };
     }
 
     static String status(ExceptionStatus status) {

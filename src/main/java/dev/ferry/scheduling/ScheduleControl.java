@@ -1,5 +1,9 @@
 package dev.ferry.scheduling;
 
+import dev.ferry.inbox.Notice;
+import dev.ferry.inbox.Notices;
+import dev.ferry.routing.FlagCategory;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -14,7 +18,6 @@ import org.quartz.Trigger;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** The schedules as Quartz holds them, with their policy from config/: read, pause, resume, run now. */
@@ -28,12 +31,15 @@ class ScheduleControl {
 
     private final SchedulingSettings settings;
     private final Scheduler scheduler;
-    private final ApplicationEventPublisher events;
+    private final ScheduleRuns runs;
+    private final Notices notices;
+    private final Clock clock = Clock.systemUTC();
 
-    ScheduleControl(SchedulingSettings settings, Scheduler scheduler, ApplicationEventPublisher events) {
+    ScheduleControl(SchedulingSettings settings, Scheduler scheduler, ScheduleRuns runs, Notices notices) {
         this.settings = settings;
         this.scheduler = scheduler;
-        this.events = events;
+        this.runs = runs;
+        this.notices = notices;
     }
 
     record View(String name, String cron, String timeZone, Instant nextFireTime, Instant previousFireTime,
@@ -72,37 +78,45 @@ class ScheduleControl {
     }
 
     /** False if no route uses the schedule. */
-    boolean pause(String name) throws SchedulerException {
+    boolean pause(String name, String actor) throws SchedulerException {
         if (scheduler.getTrigger(key(name)) == null) {
             return false;
         }
         scheduler.pauseTrigger(key(name));
-        log.info("Schedule {} paused", name);
+        runs.recordAction(name, "PAUSED", actor, clock.instant());
+        log.info("Schedule {} paused by {}", name, actor);
         return true;
     }
 
-    boolean resume(String name) throws SchedulerException {
+    /**
+     * Fires again from the next fire time on, with the count of failures in a row started afresh; the inbox
+     * item of a schedule that had paused itself is resolved.
+     */
+    boolean resume(String name, String actor) throws SchedulerException {
         if (scheduler.getTrigger(key(name)) == null) {
             return false;
         }
+        runs.recordAction(name, "RESUMED", actor, clock.instant());
         scheduler.resumeTrigger(key(name));
-        log.info("Schedule {} resumed", name);
+        notices.resolve(subject(name), actor, "Resumed the schedule.");
+        log.info("Schedule {} resumed by {}", name, actor);
         return true;
     }
 
     /** One run now, under the same policy as a scheduled fire (it is skipped if a run is still going). */
-    boolean runNow(String name) throws SchedulerException {
+    boolean runNow(String name, String actor) throws SchedulerException {
         Trigger trigger = scheduler.getTrigger(key(name));
         if (trigger == null) {
             return false;
         }
         JobKey job = trigger.getJobKey();
+        runs.recordAction(name, "RUN_NOW", actor, clock.instant());
         scheduler.triggerJob(job);
-        log.info("Schedule {} run now on request", name);
+        log.info("Schedule {} run now on request of {}", name, actor);
         return true;
     }
 
-    // the seam for the inbox: SchedulePaused is published for whoever wants to tell a person
+    /** Pauses the schedule and tells a person through the inbox: nobody watches an unattended job. */
     void pauseAfterFailures(String name, int failures, String lastError) {
         try {
             scheduler.pauseTrigger(key(name));
@@ -112,7 +126,16 @@ class ScheduleControl {
         }
         log.warn("Schedule {} paused itself after {} failed runs in a row. The last: \"{}\" Resume it with"
                 + " POST /api/schedules/{}/resume once the cause is fixed", name, failures, lastError, name);
-        events.publishEvent(new SchedulePaused(name, failures, lastError, Instant.now()));
+        notices.raise(new Notice(subject(name), FlagCategory.SCHEDULE_PAUSED, "schedule",
+                "Schedule " + name + " paused itself",
+                "The schedule " + name + " failed " + failures + " times in a row, so Ferry paused it; it will not run"
+                        + " again until it is resumed. The last failure: " + lastError,
+                "Paused at " + clock.instant() + " after " + failures + " consecutive FAILED runs; see GET /api/schedules/"
+                        + name + "/runs for each run's error.", null));
+    }
+
+    static String subject(String name) {
+        return "schedule:" + name;
     }
 
     Map<String, SchedulingSettings.Schedule> configured() {

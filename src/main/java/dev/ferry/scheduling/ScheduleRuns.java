@@ -81,14 +81,16 @@ class ScheduleRuns {
     }
 
     /**
-     * FAILED runs in a row, newest first, up to the last run that did not fail or that paused the schedule
-     * (after a resume the count starts again). Fires that did not run do not break the row.
+     * FAILED runs in a row, newest first, up to the last run that did not fail or that paused the schedule,
+     * and only runs started after the schedule was last resumed: a resume starts the count afresh. Fires that
+     * did not run do not break the row.
      */
     int consecutiveFailures(String schedule, int atMost) {
         List<Boolean[]> runs = jdbc.sql("SELECT outcome, paused_schedule FROM schedule_runs"
-                        + " WHERE schedule = :schedule AND outcome IN ('OK', 'FAILED') ORDER BY id DESC"
-                        + " FETCH FIRST " + Math.max(1, atMost) + " ROWS ONLY")
+                        + " WHERE schedule = :schedule AND outcome IN ('OK', 'FAILED') AND started_at > :since"
+                        + " ORDER BY id DESC FETCH FIRST " + Math.max(1, atMost) + " ROWS ONLY")
                 .param("schedule", schedule)
+                .param("since", Timestamp.from(lastResumed(schedule).orElse(Instant.EPOCH)))
                 .query((rs, row) -> new Boolean[] {"FAILED".equals(rs.getString(1)), rs.getBoolean(2)})
                 .list();
         int failures = 0;
@@ -99,6 +101,24 @@ class ScheduleRuns {
             failures++;
         }
         return failures;
+    }
+
+    /** Who paused, resumed or ran the schedule by hand: PAUSED, RESUMED or RUN_NOW. */
+    void recordAction(String schedule, String action, String actor, Instant at) {
+        jdbc.sql("INSERT INTO schedule_actions (schedule, action, actor, at) VALUES (:schedule, :action, :actor, :at)")
+                .param("schedule", schedule)
+                .param("action", action)
+                .param("actor", actor.length() <= 200 ? actor : actor.substring(0, 200))
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    Optional<Instant> lastResumed(String schedule) {
+        return jdbc.sql("SELECT MAX(at) FROM schedule_actions WHERE schedule = :schedule AND action = 'RESUMED'")
+                .param("schedule", schedule)
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant);
     }
 
     List<ScheduleRun> recent(String schedule, int limit) {

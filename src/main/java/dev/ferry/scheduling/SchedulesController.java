@@ -11,6 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -60,21 +61,21 @@ class SchedulesController {
     }
 
     @PostMapping("/{name}/pause")
-    ResponseEntity<?> pause(@PathVariable String name) throws SchedulerException {
-        return act(name, known(name) && schedules.pause(name));
+    ResponseEntity<?> pause(@PathVariable String name, Authentication user) throws SchedulerException {
+        return act(name, known(name) && schedules.pause(name, user.getName()));
     }
 
     @PostMapping("/{name}/resume")
-    ResponseEntity<?> resume(@PathVariable String name) throws SchedulerException {
-        return act(name, known(name) && schedules.resume(name));
+    ResponseEntity<?> resume(@PathVariable String name, Authentication user) throws SchedulerException {
+        return act(name, known(name) && schedules.resume(name, user.getName()));
     }
 
     @PostMapping("/{name}/run")
-    ResponseEntity<?> run(@PathVariable String name) throws SchedulerException {
+    ResponseEntity<?> run(@PathVariable String name, Authentication user) throws SchedulerException {
         if (!known(name)) {
             return notFound(name);
         }
-        if (!schedules.runNow(name)) {
+        if (!schedules.runNow(name, user.getName())) {
             return notScheduled(name);
         }
         return ResponseEntity.accepted().body(Map.of("schedule", name, "status", "FIRED"));

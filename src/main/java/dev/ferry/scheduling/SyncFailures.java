@@ -1,9 +1,8 @@
-package dev.ferry.routing;
+package dev.ferry.scheduling;
 
 import dev.ferry.connectors.ConnectorFailures;
 import dev.ferry.connectors.Connectors;
 import dev.ferry.connectors.Failure;
-import dev.ferry.scheduling.ScheduleRun;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
