@@ -1,5 +1,7 @@
 package dev.ferry;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,6 +50,8 @@ class ReconciliationIT extends FerryIntegrationTest {
         JsonNode run = runAndAwait(1);
 
         assertThat(run.path("items").asInt()).as("sales orders compared").isEqualTo(5);
+        assertThat(sandbox.erp().server().findAll(getRequestedFor(urlPathEqualTo("/api/sales-orders"))))
+                .extracting(request -> request.queryParameter("page").firstValue()).containsExactly("1", "2", "3");
         List<JsonNode> items = reconciliationItems("OPEN");
         assertThat(items).extracting(item -> item.path("title").asText()).containsExactlyInAnyOrder(
                 unbilled + ": no invoice",

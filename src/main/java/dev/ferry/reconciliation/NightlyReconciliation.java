@@ -73,7 +73,7 @@ public class NightlyReconciliation {
         result.matched().forEach(order -> notices.resolve(subject(day, order), FERRY,
                 "The invoices now match sales order " + order.id() + "."));
 
-        log.info("Reconciliation of {}: {} sales orders compared, {} mismatches; {} invoices of other days' orders",
+        log.info("Reconciliation of {}: {} sales orders compared, {} mismatches; invoices of other days' orders: {}",
                 day, salesOrders.size(), result.mismatches().size(), result.otherOrders().size());
         exchange.setProperty(ScheduleRun.ITEMS, salesOrders.size());
     }
