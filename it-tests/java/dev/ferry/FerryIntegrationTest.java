@@ -26,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole application in the sandbox profile: embedded Artemis and H2 in a fresh data directory,
  * the simulated systems on free ports. Classes that add no properties of their own share one context.
- * The CRM trickle and the scheduled pull are off here, so every order a test sees is its own.
+ * The CRM trickle, the scheduled pull and the nightly reconciliation are off here, so every order and inbox
+ * item a test sees is its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ferry.sandbox.crm.trickle-initial=0",
@@ -37,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "ferry.connectors.erp.read-timeout=2s",
         "ferry.fulfilment.stall-check-every=1s",
         "ferry.schedules.crm-order-pull.cron=0 0 0 1 1 ? 2099",
+        "ferry.schedules.nightly-reconciliation.cron=0 0 0 1 1 ? 2099",
         // a canary: SecretCanaryIT looks for it everywhere Ferry writes (the bots get it through ferry.rpa.secrets)
         "ferry.sandbox.portal.password=" + FerryIntegrationTest.PORTAL_PASSWORD
 })

@@ -59,6 +59,23 @@ final class Call {
         });
     }
 
+    /** A whole number between min and max, e.g. {@code ?page=2}; anything else is the caller's mistake. */
+    Optional<Integer> queryNumber(String name, int min, int max) {
+        return query(name).map(value -> {
+            try {
+                int number = Integer.parseInt(value);
+                if (number >= min && number <= max) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // answered below, like a number out of range
+            }
+            throw Rejection.badRequest("invalid_" + name, "The " + name + " \"" + value
+                    + "\" is not valid; give a whole number from " + min
+                    + (max == Integer.MAX_VALUE ? " up" : " to " + max) + ".");
+        });
+    }
+
     /** The body as a JSON object; anything else is the caller's mistake. */
     JsonNode json() {
         if (json == null) {

@@ -1,7 +1,6 @@
 package dev.ferry.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +13,9 @@ import java.util.function.LongFunction;
 
 /** The records one system has created, in creation order, numbered by the system itself. */
 final class RecordBook {
+
+    static final int DEFAULT_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 500;
 
     private final String idField;
     private final Map<String, Entry> byId = new LinkedHashMap<>();
@@ -53,9 +55,15 @@ final class RecordBook {
         return Reply.error(404, notFoundCode, notFoundMessage);
     }
 
-    /** {@code ?date=YYYY-MM-DD} picks one UTC day; without it, everything. */
+    /**
+     * {@code ?date=YYYY-MM-DD} picks one UTC day; without it, everything. One page at a time, oldest first:
+     * {@code page} from 1, {@code size} up to {@value #MAX_PAGE_SIZE}; {@code nextPage} is there while more follow,
+     * as in the ERP and accounting APIs this simulates, so a client that reads one page only misses records.
+     */
     Reply list(Call call, String field) {
         LocalDate day = call.queryDate("date").orElse(null);
+        int page = call.queryNumber("page", 1, Integer.MAX_VALUE).orElse(1);
+        int size = call.queryNumber("size", 1, MAX_PAGE_SIZE).orElse(DEFAULT_PAGE_SIZE);
         List<JsonNode> found = new ArrayList<>();
         synchronized (this) {
             for (Entry entry : byId.values()) {
@@ -63,8 +71,16 @@ final class RecordBook {
                     found.add(entry.record);
                 }
             }
-            ArrayNode records = Json.array().addAll(found);
-            return Reply.ok(Json.object().set(field, records));
+            long from = (long) (page - 1) * size;
+            List<JsonNode> onPage = from >= found.size() ? List.of()
+                    : found.subList((int) from, (int) Math.min(found.size(), from + size));
+            ObjectNode reply = Json.object();
+            reply.set(field, Json.array().addAll(onPage));
+            reply.put("page", page).put("size", size).put("totalItems", found.size());
+            if (from + size < found.size()) {
+                reply.put("nextPage", page + 1);
+            }
+            return Reply.ok(reply);
         }
     }
 

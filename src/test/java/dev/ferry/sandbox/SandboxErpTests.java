@@ -181,6 +181,32 @@ class SandboxErpTests {
     }
 
     @Test
+    void listsADayOnePageAtATimeWithTheNextPageNamed() {
+        IntStream.rangeClosed(1, 3).forEach(i -> erp.key("p" + i).post("/api/sales-orders",
+                salesOrder("C-100" + i, "SKU-RED-MUG")));
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+
+        var first = erp.get("/api/sales-orders?date=" + today + "&size=2").json();
+        var second = erp.get("/api/sales-orders?date=" + today + "&size=2&page=2").json();
+
+        assertThat(first.path("salesOrders")).extracting(o -> o.path("id").asText())
+                .containsExactly("SO-000001", "SO-000002");
+        assertThat(first.path("nextPage").asInt()).isEqualTo(2);
+        assertThat(first.path("totalItems").asInt()).isEqualTo(3);
+        assertThat(second.path("salesOrders")).extracting(o -> o.path("id").asText()).containsExactly("SO-000003");
+        assertThat(second.has("nextPage")).isFalse();
+    }
+
+    @Test
+    void explainsABadPageSize() {
+        Answer answer = erp.get("/api/sales-orders?size=0");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.text("error")).isEqualTo("invalid_size");
+        assertThat(answer.text("message")).contains("from 1 to 500");
+    }
+
+    @Test
     void answersNotFoundForAnUnknownSalesOrder() {
         Answer answer = erp.get("/api/sales-orders/SO-999999");
 
