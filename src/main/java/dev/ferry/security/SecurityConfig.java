@@ -23,7 +23,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Two ways in: API clients with a key on every call (/api, /actuator), and people who log in to the
- * inbox pages with a form and a session. The inbox API accepts either.
+ * inbox and schedules pages with a form and a session. The inbox API accepts either.
  */
 @Configuration
 @EnableConfigurationProperties(SecuritySettings.class)
@@ -81,7 +81,9 @@ class SecurityConfig {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error").permitAll()
-                        .requestMatchers("/", "/inbox", "/inbox/**", "/orders/**").hasAnyRole("REVIEWER", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/schedules/**").hasRole("ADMIN")
+                        .requestMatchers("/", "/inbox", "/inbox/**", "/orders/**", "/schedules", "/schedules/**")
+                                .hasAnyRole("REVIEWER", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
