@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.sandbox.SandboxSettings;
-import dev.ferry.sandbox.SandboxSystem;
 import dev.ferry.sandbox.SandboxSystems;
 import dev.ferry.sandbox.portal.Consignment;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,22 +32,18 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class BotCrashIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final SandboxSettings SANDBOX = SandboxSettings.defaults();
-    private static final String INTAKE_KEY = "ferry-sandbox-key";
-    private static final String OPS_KEY = "ferry-sandbox-ops-key";
 
     // kept when the test fails, for a look at the database and the broker journal
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path work;
 
-    private final List<Process> launched = new ArrayList<>();
+    private final List<FerryProcess> launched = new ArrayList<>();
     private Path dataDir;
     private Path tmpDir;
     private Path chromium;
     private SandboxSystems sandbox;
-    private int port;
+    private FerryProcess ferry;
 
     @BeforeEach
     void start() throws IOException {
@@ -64,13 +53,12 @@ class BotCrashIT {
         tmpDir = Files.createDirectories(work.resolve("tmp"));
         sandbox = SandboxSystems.start(SANDBOX);
         sandbox.portal().hazards().calm();
-        port = freePort();
     }
 
     @AfterEach
     void stop() {
         // every JVM this test started, also one that never became healthy: none may outlive the test
-        launched.forEach(BotCrashIT::kill);
+        launched.forEach(FerryProcess::close);
         if (sandbox != null) {
             sandbox.close();
         }
@@ -78,14 +66,14 @@ class BotCrashIT {
 
     @Test
     void aBookingMadeJustBeforeTheKillIsFoundAfterTheRestartNotMadeAgain() {
-        Process first = launch("first");
+        FerryProcess first = launch("bot-crash-first");
         AtomicReference<Consignment> booked = new AtomicReference<>();
         sandbox.portal().onBooked(consignment -> {
             booked.set(consignment);
-            kill(first);
+            first.kill();
         });
 
-        String id = accept(TestOrders.withService("FRT-CRASH", "freight"));
+        String id = first.accept(TestOrders.withService("FRT-CRASH", "freight"));
 
         // the portal holds the booking; Ferry died before it saw the confirmation or journalled book-freight
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
@@ -99,7 +87,7 @@ class BotCrashIT {
         assertThat(killedRuns).as("the bot run the kill interrupted, still RUNNING on disk").hasSize(1);
 
         sandbox.portal().onBooked(null);
-        Process second = launch("second");
+        FerryProcess second = launch("bot-crash-second");
         JsonNode order = awaitStatus(second, id, "COMPLETED");
 
         // the steps done before the kill were not repeated, and the bot found the booking instead of making one
@@ -119,77 +107,35 @@ class BotCrashIT {
         assertThat(interrupted.path("error").asText()).isEqualTo("Ferry stopped during the run; its end was never recorded.");
     }
 
-    /** SIGKILL, returning once the process is gone: a kill from the portal's hook leaves the booking unanswered. */
-    private static void kill(Process process) {
-        process.destroyForcibly();
-        await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
-    }
-
-    private Process launch(String name) {
-        Path jar = Path.of("target", "ferry.jar").toAbsolutePath();
-        assertThat(jar).as("run the ITs with ./mvnw verify, which builds target/ferry.jar first").exists();
-        List<String> command = new ArrayList<>(List.of(
-                // the quick compiler only: a JVM that lives a minute starts sooner on a busy machine
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmpDir, "-jar", jar.toString(),
-                "--server.port=" + port,
-                "--ferry.data-dir=" + dataDir,
-                "--ferry.sandbox.enabled=false",
-                "--ferry.retry.initial-delay=50ms",
+    private FerryProcess launch(String name) {
+        ferry = FerryProcess.options()
+                // the quick compiler only: a JVM that lives a minute starts sooner on a busy machine; a killed JVM
+                // cannot clean up after itself: its Playwright driver copy and Tomcat folders land in tmpDir
+                .jvm("-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmpDir)
+                .dataDir(dataDir)
+                .systemsOf(sandbox)
+                .arg("ferry.retry.initial-delay", "50ms")
                 // the stalled-order sweep runs often, so it would show if it took the crashed order for stalled
-                "--ferry.fulfilment.stall-check-every=2s",
-                "--ferry.rpa.run-timeout=15s",
-                "--ferry.rpa.abandoned-check-every=2s",
-                "--ferry.schedules.crm-order-pull.cron=0 0 0 1 1 ? 2099",
-                "--ferry.rpa.chromium=" + chromium,
-                "--ferry.rpa.secrets.portal-username=" + SANDBOX.portal().username(),
-                "--ferry.rpa.secrets.portal-password=" + SANDBOX.portal().password(),
-                "--ferry.connectors.freight-portal.base-url=" + sandbox.portal().baseUrl()));
-        for (SandboxSystem system : SandboxSystem.values()) {
-            command.add("--ferry.connectors." + system.key() + ".base-url=" + sandbox.baseUrl(system));
-        }
-        Path log = Path.of("target", "bot-crash-" + name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(Path.of("").toAbsolutePath().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        // Debian's Chromium and Node: Playwright must neither fetch a browser nor extract a driver
-        builder.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        builder.environment().put("PLAYWRIGHT_NODEJS_PATH", "/usr/bin/node");
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("Ferry did not start: " + e.getMessage(), e);
-        }
-        launched.add(process);
-        // on a shared two-core machine under load a start has taken well over a minute
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
-                .failFast("Ferry exited; see " + log, () -> !process.isAlive())
-                .ignoreExceptions()
-                .until(() -> get("/actuator/health", INTAKE_KEY).statusCode() == 200);
-        return process;
+                .arg("ferry.fulfilment.stall-check-every", "2s")
+                .arg("ferry.rpa.run-timeout", "15s")
+                .arg("ferry.rpa.abandoned-check-every", "2s")
+                .arg("ferry.rpa.chromium", chromium)
+                .arg("ferry.rpa.secrets.portal-username", SANDBOX.portal().username())
+                .arg("ferry.rpa.secrets.portal-password", SANDBOX.portal().password())
+                .start(name);
+        launched.add(ferry);
+        return ferry;
     }
 
-    private String accept(JsonNode order) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/orders"))
-                .header("Authorization", "Bearer " + INTAKE_KEY)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(order.toString())).build());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return read(response.body()).path("orderId").asText();
-    }
-
-    private JsonNode awaitStatus(Process ferry, String orderId, String status) {
+    private JsonNode awaitStatus(FerryProcess ferry, String orderId, String status) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .failFast("Ferry exited", () -> !ferry.isAlive())
-                .until(() -> read(get("/api/orders/" + orderId, INTAKE_KEY).body()).path("status").asText(),
-                        status::equals);
-        return read(get("/api/orders/" + orderId, INTAKE_KEY).body());
+                .until(() -> ferry.order(orderId).path("status").asText(), status::equals);
+        return ferry.order(orderId);
     }
 
     private JsonNode botRun(String runId) {
-        return read(get("/api/bots/runs/" + runId, OPS_KEY).body());
+        return FerryProcess.read(ferry.get("/api/bots/runs/" + runId, FerryProcess.OPS_KEY).body());
     }
 
     /** The portal's consignments for the order: its reference is the order id without hyphens. */
@@ -233,38 +179,5 @@ class BotCrashIT {
                 .toList();
         assertThat(ok).as(step + " OK in " + order.toPrettyString()).hasSize(1);
         return ok.get(0);
-    }
-
-    private HttpResponse<String> get(String path, String key) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key).GET().build());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,0 +1,220 @@
+package dev.ferry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.sandbox.SandboxSystem;
+import dev.ferry.sandbox.SandboxSystems;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ferry in a JVM of its own, started from {@code target/ferry.jar} as an operator starts it, so a test can
+ * SIGKILL it and start it again on the same data. Output goes to {@code target/<name>.log}.
+ */
+final class FerryProcess implements AutoCloseable {
+
+    static final String INTAKE_KEY = "ferry-sandbox-key";
+    static final String OPS_KEY = "ferry-sandbox-ops-key";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // on a shared two-core machine under load a start has taken well over a minute
+    private static final Duration START_WAIT = Duration.ofSeconds(180);
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private FerryProcess(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static Options options() {
+        return new Options();
+    }
+
+    /** What a Ferry process is started with; the same options start it again after a kill. */
+    static final class Options {
+        private final Map<String, String> args = new LinkedHashMap<>();
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private final List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+        private int port;
+
+        private Options() {
+            // a Ferry that shares its simulated systems with the test: no sandbox of its own, no CRM pull
+            arg("ferry.sandbox.enabled", "false");
+            arg("ferry.schedules.crm-order-pull.cron", "0 0 0 1 1 ? 2099");
+            // Debian's Chromium and Node: Playwright must neither fetch a browser nor extract a driver
+            env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+            env.put("PLAYWRIGHT_NODEJS_PATH", "/usr/bin/node");
+        }
+
+        Options arg(String name, Object value) {
+            args.put(name, String.valueOf(value));
+            return this;
+        }
+
+        Options env(String name, String value) {
+            env.put(name, value);
+            return this;
+        }
+
+        Options jvm(String... options) {
+            jvm.addAll(List.of(options));
+            return this;
+        }
+
+        Options dataDir(Path dir) {
+            return arg("ferry.data-dir", dir);
+        }
+
+        /** The connectors point at the test's simulated systems. */
+        Options systemsOf(SandboxSystems sandbox) {
+            for (SandboxSystem system : SandboxSystem.values()) {
+                arg("ferry.connectors." + system.key() + ".base-url", sandbox.baseUrl(system));
+            }
+            return arg("ferry.connectors.freight-portal.base-url", sandbox.portal().baseUrl());
+        }
+
+        /** The port, chosen once, so a restarted process answers where the first did. */
+        int port() {
+            if (port == 0) {
+                try (ServerSocket socket = new ServerSocket(0)) {
+                    port = socket.getLocalPort();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return port;
+        }
+
+        /** Starts Ferry and waits until it answers its health check; a Ferry that never does is killed. */
+        FerryProcess start(String name) {
+            Path jar = Path.of("target", "ferry.jar").toAbsolutePath();
+            assertThat(jar).as("run the ITs with ./mvnw verify, which builds target/ferry.jar first").exists();
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvm);
+            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port()));
+            args.forEach((key, value) -> command.add("--" + key + "=" + value));
+            Path log = Path.of("target", name + ".log").toAbsolutePath();
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(Path.of("").toAbsolutePath().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(env);
+            Process process;
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                throw new IllegalStateException("Ferry " + name + " did not start: " + e.getMessage(), e);
+            }
+            FerryProcess ferry = new FerryProcess(name, process, port(), log);
+            try {
+                await().atMost(START_WAIT).pollInterval(Duration.ofMillis(250))
+                        .failFast("Ferry " + name + " exited; see " + log, () -> !process.isAlive())
+                        .ignoreExceptions()
+                        .until(() -> ferry.get("/actuator/health", INTAKE_KEY).statusCode() == 200);
+            } catch (RuntimeException notStarted) {
+                ferry.kill(); // a Ferry that never became healthy must not outlive the test
+                throw notStarted;
+            }
+            return ferry;
+        }
+    }
+
+    /** SIGKILL, returning once the process is gone. */
+    void kill() {
+        process.destroyForcibly();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    int port() {
+        return port;
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    HttpResponse<String> get(String path, String key) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key).GET().build());
+    }
+
+    HttpResponse<String> post(String path, String key, String json) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** Posts an order to intake, which must accept it (202); its id. */
+    String accept(JsonNode order) {
+        HttpResponse<String> response = post("/api/orders", INTAKE_KEY, order.toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return read(response.body()).path("orderId").asText();
+    }
+
+    JsonNode order(String id) {
+        return read(get("/api/orders/" + id, INTAKE_KEY).body());
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
