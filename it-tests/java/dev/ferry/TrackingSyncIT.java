@@ -13,11 +13,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ferry.sandbox.portal.ShipmentStatus;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,7 @@ class TrackingSyncIT extends FerryIntegrationTest {
         crm().verify(1, shipmentUpdates(unchanged));
         assertThat(recorded(moved)).extracting(update -> update.path("shipmentStatus").asText())
                 .containsExactly("BOOKED", "IN_TRANSIT");
+        assertThatTheRequestNamesOrderCustomerAndStatus(moved, "IN_TRANSIT");
 
         JsonNode third = runSync();
 
@@ -123,6 +126,26 @@ class TrackingSyncIT extends FerryIntegrationTest {
         crm().verify(1, shipmentUpdate(accepted, "PICKED_UP"));
         assertThat(recorded(refused)).extracting(update -> update.path("shipmentStatus").asText())
                 .containsExactly("BOOKED", "PICKED_UP");
+    }
+
+    private void assertThatTheRequestNamesOrderCustomerAndStatus(String consignmentNumber, String status) {
+        String orderId = orderOf(consignmentNumber);
+        JsonNode order = order(orderId);
+        List<LoggedRequest> requests = crm().findAll(shipmentUpdate(consignmentNumber, status));
+        assertThat(requests).hasSize(1);
+        LoggedRequest request = requests.get(0);
+        assertThat(request.getUrl()).isEqualTo("/api/customers/" + order.path("refs").path("crmCustomerId").asText()
+                + "/order-updates");
+        assertThat(request.getHeader("Authorization")).isEqualTo("Bearer crm-sandbox-token");
+        assertThat(request.getHeader("Idempotency-Key")).isEqualTo(orderId + ":update-shipment-status:" + status);
+        JsonNode body = read(request.getBodyAsString());
+        assertThat(body.properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder("ferryOrderId",
+                "source", "externalId", "trackingNumber", "shipmentStatus", "shipmentStatusAt");
+        assertThat(body.path("ferryOrderId").asText()).isEqualTo(orderId);
+        assertThat(body.path("source").asText()).isEqualTo("webshop");
+        assertThat(body.path("externalId").asText()).isEqualTo(order.path("externalId").asText());
+        // the portal's "Last update", shown to the minute
+        assertThat(body.path("shipmentStatusAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:00Z");
     }
 
     /** Freight orders through the whole flow; their consignment numbers, in the order of the external ids. */
