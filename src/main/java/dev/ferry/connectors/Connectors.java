@@ -14,13 +14,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * What every Kamelet needs before it calls its system, done once here: method and path,
- * authentication, and the Idempotency-Key {@code <orderId>:<step>} on every call that creates something.
+ * authentication, and the Idempotency-Key {@code <orderId>:<step>} on every call that creates something
+ * ({@code <orderId>:<step>:<detail>} when the exchange names an {@link #IDEMPOTENCY_DETAIL}).
  */
 @Component("connectors")
 public class Connectors {
 
     /** The system the current call goes to; failure messages name it. */
     public static final String SYSTEM = "ferrySystem";
+
+    /**
+     * Exchange property for a step that creates one record per order more than once, e.g. each new shipment
+     * status: what tells those creates apart. It ends the Idempotency-Key, so a retry of one of them is still
+     * recognised while the next one is not mistaken for a retry.
+     */
+    public static final String IDEMPOTENCY_DETAIL = "ferryIdempotencyDetail";
 
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([A-Za-z0-9_.]+)}");
 
@@ -79,7 +87,8 @@ public class Connectors {
         if (orderId == null || step == null) {
             throw new IllegalStateException("A create call must run inside a named step of an order route");
         }
-        return orderId + ":" + step;
+        String detail = exchange.getProperty(IDEMPOTENCY_DETAIL, String.class);
+        return detail == null || detail.isBlank() ? orderId + ":" + step : orderId + ":" + step + ":" + detail;
     }
 
     private static void authenticate(Connector connector, org.apache.camel.Message message) {

@@ -22,6 +22,7 @@ public final class StepWords {
             Map.entry("create-shipment", "Creating the shipment"),
             Map.entry("book-freight", "Booking freight on the carrier's portal"),
             Map.entry("update-crm-status", "Updating the order in the CRM"),
+            Map.entry("update-shipment-status", "Telling the CRM the carrier's shipment status"),
             Map.entry("edit", "Corrected by a reviewer"),
             Map.entry("replay", "Sent through again"),
             Map.entry("discard", "Discarded"));
@@ -33,7 +34,8 @@ public final class StepWords {
             "erpOrderId", "ERP sales order",
             "invoiceId", "Invoice",
             "shipmentId", "Shipment",
-            "trackingNumber", "Tracking number");
+            "trackingNumber", "Tracking number",
+            "shipmentStatus", "Shipment status");
 
     private static final Map<StepOutcome, String> OUTCOMES = Map.of(
             StepOutcome.OK, "Done",

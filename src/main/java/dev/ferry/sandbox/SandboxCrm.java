@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
 
-/** The simulated CRM: customers, a trickle of new orders to pull, and the status write-back. */
+/**
+ * The simulated CRM: customers, a trickle of new orders to pull, and the write-back of an order's status and,
+ * later, of its shipment's status as the carrier reports it.
+ */
 public final class SandboxCrm extends SimulatedApi {
 
     private static final List<String> UPDATE_FIELDS = List.of("ferryOrderId", "source", "externalId", "status",
-            "erpOrderId", "invoiceId", "shipmentId", "trackingNumber");
+            "erpOrderId", "invoiceId", "shipmentId", "trackingNumber", "shipmentStatus", "shipmentStatusAt");
 
     private final Clock clock;
     private final CrmTrickle trickle;
@@ -56,13 +59,25 @@ public final class SandboxCrm extends SimulatedApi {
         JsonNode body = call.json();
         return idempotency.create(call, attempt -> {
             Fields.text(body, "ferryOrderId");
-            Fields.text(body, "status");
+            requireAStatus(body);
             ObjectNode update = updates.add(clock.instant(), sequence -> updateRecord(sequence, customer, body));
             if ("crm".equals(body.path("source").asText())) {
                 Fields.optionalText(body, "externalId").ifPresent(trickle::markProcessed);
             }
             return Reply.json(201, update);
         });
+    }
+
+    // an update says where the order stands, where its shipment is, or both; a shipment is named by its number
+    private static void requireAStatus(JsonNode body) {
+        if (body.hasNonNull("shipmentStatus")) {
+            Fields.text(body, "shipmentStatus");
+            Fields.text(body, "trackingNumber");
+        } else if (!body.hasNonNull("status")) {
+            throw Rejection.badRequest("missing_field", "An order update needs a status, a shipmentStatus or both.");
+        } else {
+            Fields.text(body, "status");
+        }
     }
 
     private ObjectNode updateRecord(long sequence, CrmCustomer customer, JsonNode body) {

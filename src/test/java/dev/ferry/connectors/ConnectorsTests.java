@@ -176,6 +176,16 @@ class ConnectorsTests {
     }
 
     @Test
+    void endsTheIdempotencyKeyWithTheDetailOfAStepThatCreatesMoreThanOnce() {
+        Exchange exchange = orderStep("C-1001");
+        exchange.setProperty(Connectors.IDEMPOTENCY_DETAIL, "IN_TRANSIT");
+
+        connectors.prepare(exchange, "crm", "POST", "/api/customers/{customer.id}/order-updates");
+
+        assertThat(exchange.getMessage().getHeader("Idempotency-Key")).isEqualTo("ord-42:create-sales-order:IN_TRANSIT");
+    }
+
+    @Test
     void sendsNoIdempotencyKeyOnAGet() {
         Exchange exchange = orderStep("C-1001");
 

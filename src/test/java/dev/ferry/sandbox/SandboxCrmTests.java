@@ -112,6 +112,34 @@ class SandboxCrmTests {
     }
 
     @Test
+    void recordsAShipmentStatusWithItsTrackingNumber() {
+        Answer answer = crm.key("s1").post("/api/customers/C-1001/order-updates", """
+                {"ferryOrderId":"ORD-1","source":"webshop","externalId":"WEB-1","trackingNumber":"NF-1000001",
+                 "shipmentStatus":"IN_TRANSIT","shipmentStatusAt":"2026-11-28T16:10:00Z"}""");
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(running.systems().crm().orderUpdates()).singleElement().satisfies(update -> {
+            assertThat(update.path("shipmentStatus").asText()).isEqualTo("IN_TRANSIT");
+            assertThat(update.path("shipmentStatusAt").asText()).isEqualTo("2026-11-28T16:10:00Z");
+            assertThat(update.has("status")).isFalse();
+        });
+    }
+
+    @Test
+    void refusesAnOrderUpdateWithoutAnyStatus() {
+        Answer answer = crm.key("s2").post("/api/customers/C-1001/order-updates", """
+                {"ferryOrderId":"ORD-1","trackingNumber":"NF-1000001"}""");
+        Answer unnamed = crm.key("s3").post("/api/customers/C-1001/order-updates", """
+                {"ferryOrderId":"ORD-1","shipmentStatus":"DELIVERED"}""");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.text("error")).isEqualTo("missing_field");
+        assertThat(unnamed.status()).isEqualTo(400);
+        assertThat(unnamed.body()).contains("trackingNumber");
+        assertThat(running.systems().crm().orderUpdates()).isEmpty();
+    }
+
+    @Test
     void refusesAnOrderUpdateForAnUnknownCustomer() {
         Answer answer = crm.key("u1").post("/api/customers/C-404/order-updates", orderUpdate("crm", "CRM-000101"));
 

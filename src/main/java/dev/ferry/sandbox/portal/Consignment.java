@@ -7,4 +7,9 @@ import java.time.Instant;
 public record Consignment(String number, String reference, String consignee, String street, String postalCode,
         String city, String country, int parcels, BigDecimal weightKg, String description, String service,
         Instant bookedAt) {
+
+    Consignment bookedAt(Instant when) {
+        return new Consignment(number, reference, consignee, street, postalCode, city, country, parcels, weightKg,
+                description, service, when);
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** The portal's consignment book, numbered {@code NF-1000001}, {@code NF-1000002}, ... in booking order. */
 final class Consignments {
@@ -26,6 +27,17 @@ final class Consignments {
         // outside the lock: a hook that takes its time holds up only the booking that called it
         onBooked.accept(consignment);
         return consignment;
+    }
+
+    /** Replaces the consignment with that number by what {@code change} makes of it, in the same place. */
+    synchronized Optional<Consignment> change(String number, UnaryOperator<Consignment> change) {
+        for (int i = 0; i < booked.size(); i++) {
+            if (booked.get(i).number().equals(number)) {
+                booked.set(i, change.apply(booked.get(i)));
+                return Optional.of(booked.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     void onBooked(Consumer<Consignment> hook) {

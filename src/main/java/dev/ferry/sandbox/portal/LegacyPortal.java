@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -113,6 +114,19 @@ public final class LegacyPortal implements AutoCloseable {
     public Optional<ShipmentStatus> status(String consignmentNumber) {
         return consignments.find(consignmentNumber)
                 .map(consignment -> ShipmentStatus.of(consignment, clock.instant(), settings.statusEvery()));
+    }
+
+    /**
+     * A test hook for one consignment where {@link #passTime} moves them all: from now on the consignment shows
+     * {@code status}, last updated now, as if it had been booked that many status periods ago. Later statuses
+     * follow with time as for any other.
+     *
+     * @throws IllegalArgumentException when no consignment has that number
+     */
+    public void moveTo(String consignmentNumber, ShipmentStatus status) {
+        Instant bookedAt = clock.instant().minus(settings.statusEvery().multipliedBy(status.ordinal()));
+        consignments.change(consignmentNumber, consignment -> consignment.bookedAt(bookedAt))
+                .orElseThrow(() -> new IllegalArgumentException("The portal has no consignment " + consignmentNumber));
     }
 
     /** Lets portal time pass at once: statuses advance and idle sessions expire as if it had. */

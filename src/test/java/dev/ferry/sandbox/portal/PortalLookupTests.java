@@ -82,6 +82,20 @@ class PortalLookupTests {
         assertThat(client.get("/shipments").html()).contains("<td>NF-1000001</td><td>ORD-1</td><td>DELIVERED</td>");
     }
 
+    @Test
+    void aTestMovesOneConsignmentToAStatusAndLeavesTheOthersAlone() {
+        client.book("ORD-1");
+        client.book("ORD-2");
+
+        running.portal().moveTo("NF-1000002", ShipmentStatus.IN_TRANSIT);
+
+        assertThat(running.portal().status("NF-1000001")).contains(ShipmentStatus.BOOKED);
+        assertThat(running.portal().status("NF-1000002")).contains(ShipmentStatus.IN_TRANSIT);
+        assertThat(client.get("/shipments").html()).contains("<td>NF-1000002</td><td>ORD-2</td><td>IN_TRANSIT</td>");
+        running.portal().passTime(Duration.ofMinutes(5));
+        assertThat(running.portal().status("NF-1000002")).contains(ShipmentStatus.DELIVERED);
+    }
+
     private static long rows(Page page) {
         return ROW.matcher(page.html()).results().count();
     }
