@@ -81,11 +81,14 @@ class SchedulesIT extends FerryIntegrationTest {
             Instant planned = Instant.parse(skip.path("plannedAt").asText());
             assertThat(planned.getNano()).isZero();
             Instant at = Instant.parse(skip.path("startedAt").asText());
-            // the run that met it may still be going as the history is read
+            // the run that met it may still be going as the history is read; a run's finishedAt is read from the
+            // clock just before the update that frees the schedule commits, so a fire a moment later still met it
             assertThat(runs.stream().filter(run -> !run.path("outcome").asText().equals("SKIPPED_OVERLAP"))
                     .anyMatch(run -> !at.isBefore(Instant.parse(run.path("startedAt").asText()))
                             && (run.path("finishedAt").isMissingNode()
-                                    || !at.isAfter(Instant.parse(run.path("finishedAt").asText()))))).isTrue();
+                                    || !at.isAfter(Instant.parse(run.path("finishedAt").asText()).plusMillis(500)))))
+                    .as("a run was going when the fire planned for %s was skipped", skip.path("plannedAt").asText())
+                    .isTrue();
         });
     }
 
