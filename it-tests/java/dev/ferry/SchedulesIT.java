@@ -86,7 +86,7 @@ class SchedulesIT extends FerryIntegrationTest {
             assertThat(runs.stream().filter(run -> !run.path("outcome").asText().equals("SKIPPED_OVERLAP"))
                     .anyMatch(run -> !at.isBefore(Instant.parse(run.path("startedAt").asText()))
                             && (run.path("finishedAt").isMissingNode()
-                                    || !at.isAfter(Instant.parse(run.path("finishedAt").asText()).plusMillis(500)))))
+                                    || !at.isAfter(Instant.parse(run.path("finishedAt").asText()).plusMillis(1000)))))
                     .as("a run was going when the fire planned for %s was skipped", skip.path("plannedAt").asText())
                     .isTrue();
         });
