@@ -1,5 +1,6 @@
 package dev.ferry;
 
+import dev.ferry.sandbox.SandboxOnly;
 import dev.ferry.system.FerryHome;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,6 +18,10 @@ public class FerryApplication {
         if (problem != null) {
             System.err.println("Ferry cannot start: " + problem);
             System.exit(2);
+        }
+        if (SandboxOnly.requested(args, System.getenv())) {
+            SandboxOnly.run(args, home.defaultProperties());
+            return;
         }
         SpringApplication app = new SpringApplication(FerryApplication.class);
         app.setDefaultProperties(home.defaultProperties());
