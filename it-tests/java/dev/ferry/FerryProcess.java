@@ -30,7 +30,7 @@ final class FerryProcess implements AutoCloseable {
     static final String OPS_KEY = "ferry-sandbox-ops-key";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
     // on a shared two-core machine under load a start has taken well over a minute
     private static final Duration START_WAIT = Duration.ofSeconds(180);
 

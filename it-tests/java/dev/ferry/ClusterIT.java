@@ -1,0 +1,349 @@
+package dev.ferry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Scale-out as an operator runs it, on this machine: PostgreSQL (a fresh database per run), an Artemis
+ * broker in its own process, the simulated systems in their own process (--ferry.mode=sandbox-only), and
+ * two Ferry nodes (target/ferry.jar, profile cluster) as separate JVMs. Orders are posted round-robin, one
+ * node is SIGKILLed mid-way and started again later, and nothing is lost or done twice.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final int ORDERS = Integer.getInteger("ferry.cluster-it.orders", 2000);
+    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String TICK = "cluster-tick";
+
+    @TempDir
+    static Path work;
+
+    private static final List<Process> processes = new ArrayList<>();
+    private static String database;
+    private static JdbcClient db;
+    private static Connection connection;
+    private static SandboxProcess sandbox;
+    private static FerryProcess.Options optionsA;
+    private static FerryProcess.Options optionsB;
+    private static FerryProcess nodeA;
+    private static FerryProcess nodeB;
+
+    @BeforeAll
+    static void startTheCluster() throws Exception {
+        database = "ferry_cluster_it_" + Long.toHexString(new Random().nextLong() & Long.MAX_VALUE);
+        createDatabase();
+        connection = DriverManager.getConnection(POSTGRES + database, "postgres", "");
+        db = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+
+        int brokerPort = freePort();
+        processes.add(javaProcess("cluster-broker", List.of(StandaloneBroker.class.getName(),
+                String.valueOf(brokerPort), Files.createDirectories(work.resolve("broker")).toString())));
+        awaitPort(brokerPort, "the broker");
+
+        sandbox = SandboxProcess.start(work.resolve("sandbox"));
+        processes.add(sandbox.process());
+
+        Path routes = Files.createDirectories(work.resolve("routes"));
+        Files.writeString(routes.resolve("cluster-tick.yaml"), """
+                # every 2 s, to show one run per fire time across the cluster
+                - route:
+                    id: cluster-tick
+                    from:
+                      uri: "quartz:ferry/cluster-tick"
+                      parameters:
+                        cron: "{{ferry.schedules.cluster-tick.cron}}"
+                      steps:
+                        - setProperty:
+                            name: ferryScheduleItems
+                            constant: "1"
+                """);
+        optionsA = node("node-a", brokerPort, routes);
+        optionsB = node("node-b", brokerPort, routes);
+        // the first node migrates the fresh database; the second starts on it
+        nodeA = optionsA.start("cluster-node-a");
+        nodeB = optionsB.start("cluster-node-b");
+    }
+
+    @AfterAll
+    static void stopTheCluster() throws Exception {
+        for (FerryProcess node : new FerryProcess[] {nodeA, nodeB}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        for (Process process : processes) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        if (connection != null) {
+            connection.close();
+        }
+        if (database != null) {
+            try (Connection admin = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "")) {
+                admin.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void ordersPostedToBothNodesCompleteExactlyOnceThoughANodeIsKilledMidWay() throws Exception {
+        Map<String, String> ids = new ConcurrentHashMap<>();
+        AtomicInteger toA = new AtomicInteger();
+        AtomicInteger toB = new AtomicInteger();
+        Instant started = Instant.now();
+        ExecutorService posters = Executors.newFixedThreadPool(8);
+        List<Future<?>> posted = new ArrayList<>();
+        // the node that ran the latest fire of the 2-second schedule is the one killed: it must keep firing
+        String victim = lastTickNode();
+        FerryProcess killed = victim.equals("node-a") ? nodeA : nodeB;
+        FerryProcess.Options killedOptions = victim.equals("node-a") ? optionsA : optionsB;
+        FerryProcess survivor = killed == nodeA ? nodeB : nodeA;
+        Instant killedAt = null;
+        for (int i = 0; i < ORDERS; i++) {
+            if (i == ORDERS / 2) {
+                for (Future<?> done : posted) {
+                    done.get();
+                }
+                killed.kill();
+                killedAt = Instant.now();
+                assertThat(killed.exitValue()).as("exit code of a SIGKILL").isEqualTo(137);
+            }
+            String externalId = "CLUSTER-" + i;
+            FerryProcess first = i % 2 == 0 ? nodeA : nodeB;
+            posted.add(posters.submit(() -> {
+                // round-robin; an order whose node is down (or died under it) goes to the other, with the same key
+                FerryProcess target = first.isAlive() ? first : survivor;
+                String id = post(target, externalId).orElseGet(() -> post(survivor, externalId).orElseThrow());
+                (target == nodeA ? toA : toB).incrementAndGet();
+                ids.put(externalId, id);
+            }));
+        }
+        for (Future<?> done : posted) {
+            done.get();
+        }
+        posters.shutdown();
+        Instant allPosted = Instant.now();
+        assertThat(ids).hasSize(ORDERS);
+
+        // later, the killed node comes back on the same database and broker
+        FerryProcess restarted = killedOptions.start("cluster-" + victim + "-restarted");
+        if (killed == nodeA) {
+            nodeA = restarted;
+        } else {
+            nodeB = restarted;
+        }
+
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> statuses().getOrDefault("COMPLETED", 0L) == ORDERS);
+        Instant allDone = Instant.now();
+
+        Map<String, Long> salesOrders = perReference(sandbox.records("sales-orders"), "reference");
+        Map<String, Long> invoices = perReference(sandbox.records("invoices"), "reference");
+        Map<String, Long> shipments = perReference(sandbox.records("shipments"), "reference");
+        for (String id : ids.values()) {
+            assertThat(salesOrders.get(id)).as("sales orders of %s", id).isEqualTo(1L);
+            assertThat(invoices.get(id)).as("invoices of %s", id).isEqualTo(1L);
+            assertThat(shipments.get(id)).as("shipments of %s", id).isEqualTo(1L);
+        }
+        assertThat(sandbox.records("sales-orders")).hasSize(ORDERS);
+
+        // the schedule kept firing on the survivor after its node was killed
+        Instant since = killedAt.plusSeconds(10);
+        assertThat(db.sql("SELECT COUNT(*) FROM schedule_runs WHERE schedule = :s AND outcome = 'OK' AND node <> :v"
+                        + " AND planned_at > :since")
+                .param("s", TICK).param("v", victim).param("since", java.sql.Timestamp.from(since))
+                .query(Long.class).single()).as("ticks run by the survivor after the kill").isGreaterThan(3);
+
+        System.out.printf("ClusterIT: %d orders, %d posted to node-a and %d to node-b; %s killed after %d;"
+                        + " posting took %s, all COMPLETED after %s%n", ORDERS, toA.get(), toB.get(), victim,
+                ORDERS / 2, Duration.between(started, allPosted), Duration.between(started, allDone));
+    }
+
+    @Test
+    @Order(2)
+    void aScheduleFiringEveryTwoSecondsRunsOncePerFireTimeAcrossTheCluster() {
+        Instant from = Instant.now();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> Instant.now().isAfter(from.plusSeconds(60)));
+        List<Map<String, Object>> runs = db.sql("SELECT planned_at, node, outcome FROM schedule_runs"
+                        + " WHERE schedule = :s ORDER BY planned_at")
+                .param("s", TICK).query().listOfRows();
+        Map<Object, Long> perFireTime = runs.stream()
+                .filter(run -> run.get("outcome").equals("OK"))
+                .collect(Collectors.groupingBy(run -> run.get("planned_at"), Collectors.counting()));
+        assertThat(perFireTime.values()).as("runs per planned fire time").allMatch(n -> n == 1);
+        long lastMinute = runs.stream().filter(run -> run.get("outcome").equals("OK"))
+                .filter(run -> ((java.sql.Timestamp) run.get("planned_at")).toInstant().isAfter(from)).count();
+        assertThat(lastMinute).as("runs in the last minute, one every 2 s").isBetween(25L, 31L);
+        assertThat(runs.stream().map(run -> run.get("node")).distinct()).as("nodes that ran it")
+                .contains("node-a", "node-b");
+    }
+
+    @Test
+    @Order(3)
+    void aReviewerSignedInOnOneNodeReplaysAnItemThroughTheOther() {
+        // above the review limit: it waits for approval, which is a replay
+        var order = TestOrders.ordinary("CLUSTER-REVIEW");
+        order.withArray("lines").removeAll().addObject().put("sku", "SKU-RED-MUG").put("quantity", 1000)
+                .put("unitPrice", "12.50");
+        String orderId = post(nodeA, "CLUSTER-REVIEW", order).orElseThrow();
+        await().atMost(Duration.ofSeconds(60)).until(() -> "FLAGGED".equals(nodeA.order(orderId).path("status").asText()));
+        String exceptionId = nodeA.order(orderId).path("exceptionId").asText();
+
+        Browserless reviewer = Browserless.signIn(nodeA, "reviewer", "reviewer");
+        HttpResponse<String> page = reviewer.get(nodeB, "/inbox/" + exceptionId);
+        assertThat(page.statusCode()).as("the item's page on the other node, with the session of the first").isEqualTo(200);
+        HttpResponse<String> replay = reviewer.post(nodeB, "/inbox/" + exceptionId + "/replay", Browserless.csrf(page.body()));
+        assertThat(replay.statusCode()).isEqualTo(302);
+        assertThat(replay.headers().firstValue("Location").orElse("")).doesNotContain("/login");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(nodeB.order(orderId).path("status").asText()));
+        JsonNode item = FerryProcess.read(nodeA.get("/api/exceptions/" + exceptionId, FerryProcess.OPS_KEY).body());
+        assertThat(item.path("history")).anySatisfy(entry -> {
+            assertThat(entry.path("action").asText()).isEqualTo("replayed");
+            assertThat(entry.path("actor").asText()).isEqualTo("reviewer");
+        });
+    }
+
+    // --- the pieces of the cluster
+
+    private static FerryProcess.Options node(String name, int brokerPort, Path routes) throws IOException {
+        FerryProcess.Options options = FerryProcess.options()
+                .jvm("-XX:TieredStopAtLevel=1", "-Xss512k")
+                .env("FERRY_PROFILE", "sandbox,cluster")
+                .env("FERRY_NODE_ID", name)
+                .env("FERRY_DB_URL", POSTGRES + database)
+                .env("FERRY_DB_USER", "postgres")
+                .env("FERRY_BROKER_URL", "tcp://127.0.0.1:" + brokerPort)
+                .dataDir(Files.createDirectories(work.resolve(name)))
+                // a killed node's orders are taken over once its claims run out, not after the default 5 min
+                .arg("ferry.fulfilment.lease", "30s")
+                .arg("ferry.intake.republish-every", "5s")
+                .arg("ferry.retry.initial-delay", "100ms")
+                .arg("camel.main.routes-include-pattern", "file:${ferry.home}/routes/*.yaml,file:" + routes + "/*.yaml")
+                .arg("ferry.schedules." + TICK + ".cron", "0/2 * * * * ?")
+                .arg("ferry.schedules.tracking-sync.cron", "0 0 0 1 1 ? 2099")
+                .arg("ferry.schedules.nightly-reconciliation.cron", "0 0 0 1 1 ? 2099")
+                .arg("spring.datasource.hikari.maximum-pool-size", "10");
+        sandbox.ports().forEach(options::arg);
+        return options;
+    }
+
+    private static java.util.Optional<String> post(FerryProcess node, String externalId) {
+        return post(node, externalId, TestOrders.ordinary(externalId));
+    }
+
+    /** The order's id once a node took it (202, or 200 for a repeat of the key); empty if the node is gone. */
+    private static java.util.Optional<String> post(FerryProcess node, String externalId, JsonNode order) {
+        try {
+            HttpResponse<String> response = FerryProcess.HTTP.send(HttpRequest.newBuilder(node.uri("/api/orders"))
+                    .header("Authorization", "Bearer " + FerryProcess.INTAKE_KEY)
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", externalId)
+                    .POST(HttpRequest.BodyPublishers.ofString(order.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isIn(200, 202);
+            return java.util.Optional.of(FerryProcess.read(response.body()).path("orderId").asText());
+        } catch (IOException refused) {
+            return java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Long> statuses() {
+        Map<String, Long> counts = new HashMap<>();
+        db.sql("SELECT status, COUNT(*) AS n FROM orders WHERE external_id LIKE 'CLUSTER-%' AND external_id <> 'CLUSTER-REVIEW'"
+                        + " GROUP BY status")
+                .query(rs -> {
+                    counts.put(rs.getString("status"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    private static String lastTickNode() {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                db.sql("SELECT node FROM schedule_runs WHERE schedule = :s AND outcome = 'OK' ORDER BY id DESC LIMIT 1")
+                        .param("s", TICK).query(String.class).optional().orElse(null), node -> node != null);
+    }
+
+    private static Map<String, Long> perReference(JsonNode records, String field) {
+        Map<String, Long> counts = new HashMap<>();
+        records.forEach(record -> counts.merge(record.path(field).asText(), 1L, Long::sum));
+        return counts;
+    }
+
+    private static void createDatabase() {
+        try (Connection admin = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "")) {
+            admin.createStatement().execute("CREATE DATABASE " + database);
+        } catch (SQLException unreachable) {
+            String message = "ClusterIT needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); "
+                    + "install it with apt-get install -y postgresql. " + unreachable.getMessage();
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException(message, unreachable);
+            }
+            Assumptions.abort(message);
+        }
+    }
+
+    static Process javaProcess(String name, List<String> mainAndArgs) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path")));
+        command.addAll(mainAndArgs);
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Path.of("target", name + ".log").toFile()).start();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void awaitPort(int port, String what) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .alias(what + " listening on " + port)
+                .until(() -> {
+                    try (var socket = new java.net.Socket("127.0.0.1", port)) {
+                        return true;
+                    }
+                });
+    }
+}
