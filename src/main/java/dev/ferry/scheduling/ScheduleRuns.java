@@ -3,6 +3,7 @@ package dev.ferry.scheduling;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ class ScheduleRuns {
     private static final String COLUMNS =
             "id, schedule, planned_at, started_at, finished_at, outcome, items, error, paused_schedule";
 
+    static final Duration SILENT_FOR = Duration.ofSeconds(30);
+
     private final JdbcClient jdbc;
     private final String node;
 
@@ -36,6 +39,14 @@ class ScheduleRuns {
 
     /** Claims the schedule for a run; empty if a run of it is still going (anywhere). */
     Optional<Long> start(String schedule, Instant planned, Instant at) {
+        Optional<Long> run = claim(schedule, planned, at);
+        if (run.isEmpty() && closeRunOfStoppedNode(schedule, at)) {
+            run = claim(schedule, planned, at);
+        }
+        return run;
+    }
+
+    private Optional<Long> claim(String schedule, Instant planned, Instant at) {
         KeyHolder key = new GeneratedKeyHolder();
         try {
             jdbc.sql("""
@@ -50,6 +61,30 @@ class ScheduleRuns {
             return Optional.empty();
         }
         return Optional.of(key.getKey().longValue());
+    }
+
+    /**
+     * The run that holds the schedule, if its node has stopped checking in with Quartz (killed, or cut off):
+     * it will never finish, so it is recorded as FAILED and the schedule is free. Quartz checks every node in
+     * every 7.5 s; a node silent for {@link #SILENT_FOR} is taken for stopped.
+     */
+    private boolean closeRunOfStoppedNode(String schedule, Instant at) {
+        int closed = jdbc.sql("""
+                UPDATE schedule_runs SET outcome = 'FAILED', running_schedule = NULL, finished_at = :at,
+                       error = 'The node running it stopped during the run.'
+                 WHERE running_schedule = :schedule AND node <> :node
+                   AND NOT EXISTS (SELECT 1 FROM QRTZ_SCHEDULER_STATE s
+                                    WHERE s.INSTANCE_NAME = schedule_runs.node AND s.LAST_CHECKIN_TIME > :alive)""")
+                .param("at", Timestamp.from(at))
+                .param("schedule", schedule)
+                .param("node", node)
+                .param("alive", at.minus(SILENT_FOR).toEpochMilli())
+                .update();
+        if (closed > 0) {
+            log.warn("Schedule {}: the run that held it was on a node that stopped checking in; recorded as FAILED",
+                    schedule);
+        }
+        return closed > 0;
     }
 
     /** A fire that did not run: SKIPPED_OVERLAP or MISFIRED, with why in plain words. */
