@@ -5,30 +5,23 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -36,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Scale-out as an operator runs it, on this machine: PostgreSQL (a fresh database per run), an Artemis
@@ -54,31 +46,13 @@ class ClusterIT {
     @TempDir
     static Path work;
 
-    private static final List<Process> processes = new ArrayList<>();
-    private static String database;
+    private static Cluster cluster;
     private static JdbcClient db;
-    private static Connection connection;
-    private static SandboxProcess sandbox;
-    private static FerryProcess.Options optionsA;
-    private static FerryProcess.Options optionsB;
-    private static FerryProcess nodeA;
-    private static FerryProcess nodeB;
 
     @BeforeAll
     static void startTheCluster() throws Exception {
-        database = "ferry_cluster_it_" + Long.toHexString(new Random().nextLong() & Long.MAX_VALUE);
-        createDatabase();
-        connection = DriverManager.getConnection(POSTGRES + database, "postgres", "");
-        db = JdbcClient.create(new SingleConnectionDataSource(connection, true));
-
-        int brokerPort = freePort();
-        processes.add(javaProcess("cluster-broker", List.of(StandaloneBroker.class.getName(),
-                String.valueOf(brokerPort), Files.createDirectories(work.resolve("broker")).toString())));
-        awaitPort(brokerPort, "the broker");
-
-        sandbox = SandboxProcess.start(work.resolve("sandbox"));
-        processes.add(sandbox.process());
-
+        cluster = Cluster.start(work);
+        db = cluster.db();
         Path routes = Files.createDirectories(work.resolve("routes"));
         Files.writeString(routes.resolve("cluster-tick.yaml"), """
                 # every 2 s, to show one run per fire time across the cluster
@@ -93,31 +67,20 @@ class ClusterIT {
                             name: ferryScheduleItems
                             constant: "1"
                 """);
-        optionsA = node("node-a", brokerPort, routes);
-        optionsB = node("node-b", brokerPort, routes);
+        for (String node : List.of("node-a", "node-b")) {
+            cluster.options(node)
+                    .arg("camel.main.routes-include-pattern", "file:${ferry.home}/routes/*.yaml,file:" + routes + "/*.yaml")
+                    .arg("ferry.schedules." + TICK + ".cron", "0/2 * * * * ?");
+        }
         // the first node migrates the fresh database; the second starts on it
-        nodeA = optionsA.start("cluster-node-a");
-        nodeB = optionsB.start("cluster-node-b");
+        cluster.startNode("node-a", "cluster-node-a");
+        cluster.startNode("node-b", "cluster-node-b");
     }
 
     @AfterAll
     static void stopTheCluster() throws Exception {
-        for (FerryProcess node : new FerryProcess[] {nodeA, nodeB}) {
-            if (node != null) {
-                node.close();
-            }
-        }
-        for (Process process : processes) {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
-        if (connection != null) {
-            connection.close();
-        }
-        if (database != null) {
-            try (Connection admin = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "")) {
-                admin.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -132,8 +95,9 @@ class ClusterIT {
         List<Future<?>> posted = new ArrayList<>();
         // the node that ran the latest fire of the 2-second schedule is the one killed: it must keep firing
         String victim = lastTickNode();
-        FerryProcess killed = victim.equals("node-a") ? nodeA : nodeB;
-        FerryProcess.Options killedOptions = victim.equals("node-a") ? optionsA : optionsB;
+        FerryProcess nodeA = cluster.node("node-a");
+        FerryProcess nodeB = cluster.node("node-b");
+        FerryProcess killed = cluster.node(victim);
         FerryProcess survivor = killed == nodeA ? nodeB : nodeA;
         Instant killedAt = null;
         for (int i = 0; i < ORDERS; i++) {
@@ -163,17 +127,13 @@ class ClusterIT {
         assertThat(ids).hasSize(ORDERS);
 
         // later, the killed node comes back on the same database and broker
-        FerryProcess restarted = killedOptions.start("cluster-" + victim + "-restarted");
-        if (killed == nodeA) {
-            nodeA = restarted;
-        } else {
-            nodeB = restarted;
-        }
+        cluster.startNode(victim, "cluster-" + victim + "-restarted");
 
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> statuses().getOrDefault("COMPLETED", 0L) == ORDERS);
+                .until(() -> cluster.statuses("CLUSTER-").getOrDefault("COMPLETED", 0L) == ORDERS);
         Instant allDone = Instant.now();
 
+        SandboxProcess sandbox = cluster.sandbox();
         Map<String, Long> salesOrders = perReference(sandbox.records("sales-orders"), "reference");
         Map<String, Long> invoices = perReference(sandbox.records("invoices"), "reference");
         Map<String, Long> shipments = perReference(sandbox.records("shipments"), "reference");
@@ -220,10 +180,12 @@ class ClusterIT {
     @Order(3)
     void aReviewerSignedInOnOneNodeReplaysAnItemThroughTheOther() {
         // above the review limit: it waits for approval, which is a replay
-        var order = TestOrders.ordinary("CLUSTER-REVIEW");
+        var order = TestOrders.ordinary("REVIEW-1");
         order.withArray("lines").removeAll().addObject().put("sku", "SKU-RED-MUG").put("quantity", 1000)
                 .put("unitPrice", "12.50");
-        String orderId = post(nodeA, "CLUSTER-REVIEW", order).orElseThrow();
+        FerryProcess nodeA = cluster.node("node-a");
+        FerryProcess nodeB = cluster.node("node-b");
+        String orderId = post(nodeA, "REVIEW-1", order).orElseThrow();
         await().atMost(Duration.ofSeconds(60)).until(() -> "FLAGGED".equals(nodeA.order(orderId).path("status").asText()));
         String exceptionId = nodeA.order(orderId).path("exceptionId").asText();
 
@@ -243,28 +205,6 @@ class ClusterIT {
     }
 
     // --- the pieces of the cluster
-
-    private static FerryProcess.Options node(String name, int brokerPort, Path routes) throws IOException {
-        FerryProcess.Options options = FerryProcess.options()
-                .jvm("-XX:TieredStopAtLevel=1", "-Xss512k")
-                .env("FERRY_PROFILE", "sandbox,cluster")
-                .env("FERRY_NODE_ID", name)
-                .env("FERRY_DB_URL", POSTGRES + database)
-                .env("FERRY_DB_USER", "postgres")
-                .env("FERRY_BROKER_URL", "tcp://127.0.0.1:" + brokerPort)
-                .dataDir(Files.createDirectories(work.resolve(name)))
-                // a killed node's orders are taken over once its claims run out, not after the default 5 min
-                .arg("ferry.fulfilment.lease", "30s")
-                .arg("ferry.intake.republish-every", "5s")
-                .arg("ferry.retry.initial-delay", "100ms")
-                .arg("camel.main.routes-include-pattern", "file:${ferry.home}/routes/*.yaml,file:" + routes + "/*.yaml")
-                .arg("ferry.schedules." + TICK + ".cron", "0/2 * * * * ?")
-                .arg("ferry.schedules.tracking-sync.cron", "0 0 0 1 1 ? 2099")
-                .arg("ferry.schedules.nightly-reconciliation.cron", "0 0 0 1 1 ? 2099")
-                .arg("spring.datasource.hikari.maximum-pool-size", "10");
-        sandbox.ports().forEach(options::arg);
-        return options;
-    }
 
     private static java.util.Optional<String> post(FerryProcess node, String externalId) {
         return post(node, externalId, TestOrders.ordinary(externalId));
@@ -288,16 +228,6 @@ class ClusterIT {
         }
     }
 
-    private static Map<String, Long> statuses() {
-        Map<String, Long> counts = new HashMap<>();
-        db.sql("SELECT status, COUNT(*) AS n FROM orders WHERE external_id LIKE 'CLUSTER-%' AND external_id <> 'CLUSTER-REVIEW'"
-                        + " GROUP BY status")
-                .query(rs -> {
-                    counts.put(rs.getString("status"), rs.getLong("n"));
-                });
-        return counts;
-    }
-
     private static String lastTickNode() {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 db.sql("SELECT node FROM schedule_runs WHERE schedule = :s AND outcome = 'OK' ORDER BY id DESC LIMIT 1")
@@ -308,42 +238,5 @@ class ClusterIT {
         Map<String, Long> counts = new HashMap<>();
         records.forEach(record -> counts.merge(record.path(field).asText(), 1L, Long::sum));
         return counts;
-    }
-
-    private static void createDatabase() {
-        try (Connection admin = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "")) {
-            admin.createStatement().execute("CREATE DATABASE " + database);
-        } catch (SQLException unreachable) {
-            String message = "ClusterIT needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); "
-                    + "install it with apt-get install -y postgresql. " + unreachable.getMessage();
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException(message, unreachable);
-            }
-            Assumptions.abort(message);
-        }
-    }
-
-    static Process javaProcess(String name, List<String> mainAndArgs) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path")));
-        command.addAll(mainAndArgs);
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Path.of("target", name + ".log").toFile()).start();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static void awaitPort(int port, String what) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .alias(what + " listening on " + port)
-                .until(() -> {
-                    try (var socket = new java.net.Socket("127.0.0.1", port)) {
-                        return true;
-                    }
-                });
     }
 }

@@ -39,9 +39,9 @@ final class SandboxProcess {
         assertThat(jar).as("run the ITs with ./mvnw verify, which builds target/ferry.jar first").exists();
         Map<String, Object> ports = new LinkedHashMap<>();
         for (String system : SYSTEMS) {
-            ports.put("ferry.sandbox." + system + ".port", ClusterIT.freePort());
+            ports.put("ferry.sandbox." + system + ".port", Cluster.freePort());
         }
-        int control = ClusterIT.freePort();
+        int control = Cluster.freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--ferry.mode=sandbox-only",
                 "--ferry.data-dir=" + Files.createDirectories(dataDir),
