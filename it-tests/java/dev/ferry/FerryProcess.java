@@ -31,8 +31,9 @@ final class FerryProcess implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    // on a shared two-core machine under load a start has taken well over a minute
-    private static final Duration START_WAIT = Duration.ofSeconds(180);
+    // on a shared two-core machine under load a start has taken well over a minute, and over three minutes
+    // until Camel had started (which /actuator/health waits for since DOWN answers 503)
+    private static final Duration START_WAIT = Duration.ofSeconds(300);
 
     private final String name;
     private final Process process;
