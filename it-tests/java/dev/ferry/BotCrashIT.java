@@ -100,7 +100,7 @@ class BotCrashIT {
         assertThat(run.path("output").path("consignmentNumber").asText()).isEqualTo(consignment.number());
         Downstream.assertFreightFulfilledOnce(sandbox, id);
 
-        // the interrupted run's record is closed once no node could still be running it (2 x run timeout)
+        // the interrupted run's record is closed once no node could still be running it (slot-wait + 2 x run timeout)
         JsonNode interrupted = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> botRun(killedRuns.get(0)), r -> !r.path("status").asText().equals("RUNNING"));
         assertThat(interrupted.path("status").asText()).isEqualTo("FAILED");
@@ -118,6 +118,8 @@ class BotCrashIT {
                 // the stalled-order sweep runs often, so it would show if it took the crashed order for stalled
                 .arg("ferry.fulfilment.stall-check-every", "2s")
                 .arg("ferry.rpa.run-timeout", "15s")
+                // the interrupted run's record is closed after slot-wait + 2 x run timeout
+                .arg("ferry.rpa.slot-wait", "15s")
                 .arg("ferry.rpa.abandoned-check-every", "2s")
                 .arg("ferry.rpa.chromium", chromium)
                 .arg("ferry.rpa.secrets.portal-username", SANDBOX.portal().username())

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 /**
  * One run of one bot, on a worker's thread, in a fresh browser context that is always closed. A failed
@@ -29,6 +30,7 @@ final class BotRun {
     private final Duration runTimeout;
     private final boolean trace;
     private final Path evidence;
+    private final BooleanSupplier holdsSlot;
     private final Phases phases = new Phases();
     private BotSession session;
 
@@ -43,6 +45,12 @@ final class BotRun {
     /** {@code label} names the system for people ("the Nordic Freight portal"). */
     BotRun(Bot bot, String baseUrl, String label, JsonNode input, Secrets secrets, Duration stepTimeout,
             Duration runTimeout, boolean trace, Path evidence) {
+        this(bot, baseUrl, label, input, secrets, stepTimeout, runTimeout, trace, evidence, () -> true);
+    }
+
+    /** {@code holdsSlot} says whether the run still holds its slot of the system's limit; checked at each step. */
+    BotRun(Bot bot, String baseUrl, String label, JsonNode input, Secrets secrets, Duration stepTimeout,
+            Duration runTimeout, boolean trace, Path evidence, BooleanSupplier holdsSlot) {
         this.bot = bot;
         this.baseUrl = baseUrl;
         this.label = label;
@@ -52,6 +60,7 @@ final class BotRun {
         this.runTimeout = runTimeout;
         this.trace = trace;
         this.evidence = evidence;
+        this.holdsSlot = holdsSlot;
     }
 
     Phases phases() {
@@ -71,7 +80,7 @@ final class BotRun {
             }
             Page page = context.newPage();
             session = new BotSession(bot, page, baseUrl, label, secrets, stepTimeout, Instant.now().plus(runTimeout),
-                    evidence);
+                    evidence, holdsSlot);
             phases.context = System.nanoTime() - started;
             long working = System.nanoTime();
             try {

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a bot: records the run, checks its input, waits for the system's concurrency limit and a free
- * browser worker, and records how it ended ({@code bot_runs}, timer {@code ferry.bot.runs}).
+ * Runs a bot: records the run, checks its input, waits for the system's concurrency limit (on this node,
+ * then a slot shared with every node, {@link BotSlots}) and a free browser worker, and records how it
+ * ended ({@code bot_runs}, timer {@code ferry.bot.runs}).
  */
 @Component
 class BotRunner {
@@ -48,7 +49,8 @@ class BotRunner {
     private final Secrets secrets;
     private final BotRunStore store;
     private final MeterRegistry meters;
-    private final Map<String, Semaphore> perSystem = new ConcurrentHashMap<>();
+    private final BotSlots slots;
+    private final Map<String, Limit> perSystem = new ConcurrentHashMap<>();
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService background = Executors.newCachedThreadPool(job -> {
         Thread thread = new Thread(job, "bot-run-" + threads.incrementAndGet());
@@ -57,7 +59,7 @@ class BotRunner {
     });
 
     BotRunner(BrowserWorkers workers, Bots bots, Connectors connectors, RpaSettings settings, BotRunStore store,
-            MeterRegistry meters) {
+            MeterRegistry meters, BotSlots slots) {
         this.workers = workers;
         this.bots = bots;
         this.connectors = connectors;
@@ -65,6 +67,11 @@ class BotRunner {
         this.secrets = new Secrets(settings.secrets());
         this.store = store;
         this.meters = meters;
+        this.slots = slots;
+    }
+
+    /** A system's limit as read at its first run, and the runs of this node within it. */
+    private record Limit(int runs, Semaphore onThisNode) {
     }
 
     /** A pointer into the input and what is wrong there. */
@@ -147,19 +154,40 @@ class BotRunner {
             }
         }
         Connector connector = connectors.connector(bot.system());
-        Semaphore limit = perSystem.computeIfAbsent(bot.system(), s -> new Semaphore(bots.concurrency(bot), true));
-        limit.acquireUninterruptibly();
-        BotRun run = new BotRun(bot, connector.baseUrl(), label(bot.system(), connector), input, secrets,
-                settings.stepTimeout(), settings.runTimeout(), settings.traces(), store.folder(runId));
-        try {
-            return workers.run(bot.name(), run::execute);
+        Limit limit = perSystem.computeIfAbsent(bot.system(), s -> {
+            int runs = bots.concurrency(bot);
+            return new Limit(runs, new Semaphore(runs, true));
+        });
+        // this node's runs queue in memory first, so only those within the limit ask the database
+        limit.onThisNode().acquireUninterruptibly();
+        try (BotSlots.Slot slot = slot(runId, bot, connector, limit.runs())) {
+            BotRun run = new BotRun(bot, connector.baseUrl(), label(bot.system(), connector), input, secrets,
+                    settings.stepTimeout(), settings.runTimeout(), settings.traces(), store.folder(runId), slot::held);
+            try {
+                return workers.run(bot.name(), run::execute);
+            } finally {
+                phase(bot, "context", run.phases().context);
+                phase(bot, "work", run.phases().work);
+                phase(bot, "evidence", run.phases().evidence);
+                phase(bot, "close", run.phases().close);
+            }
         } finally {
-            limit.release();
-            phase(bot, "context", run.phases().context);
-            phase(bot, "work", run.phases().work);
-            phase(bot, "evidence", run.phases().evidence);
-            phase(bot, "close", run.phases().close);
+            limit.onThisNode().release();
         }
+    }
+
+    /** A slot of the system shared by all nodes, waiting up to {@code ferry.rpa.slot-wait} for one. */
+    private BotSlots.Slot slot(String runId, Bot bot, Connector connector, int limit) {
+        return slots.take(bot.system(), limit, runId, settings.slotWait()).orElseThrow(() -> {
+            String holders = slots.holders(bot.system()).stream()
+                    .map(h -> "slot " + h.slot() + ": node " + h.node() + ", run " + h.run())
+                    .collect(Collectors.joining("; "));
+            return new BotRunException(BotFailure.TIMEOUT, bot.name(), "No run of " + bot.name() + " could start on "
+                    + label(bot.system(), connector) + " within " + settings.slotWait() + ": its limit of " + limit
+                    + " run(s) at once was taken by other runs all that time.",
+                    "no free slot of " + bot.system() + " within ferry.rpa.slot-wait " + settings.slotWait()
+                            + (holders.isEmpty() ? "" : "; held: " + holders), null);
+        });
     }
 
     /** What is wrong with the input by the bot's schema, each at its JSON pointer; empty when it fits. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -32,10 +33,11 @@ public final class BotSession {
     private final Duration stepTimeout;
     private final Instant deadline;
     private final Path evidence;
+    private final BooleanSupplier holdsSlot;
     private final List<Locator> secretFields = new ArrayList<>();
 
     BotSession(Bot bot, Page page, String baseUrl, String label, Secrets secrets, Duration stepTimeout,
-            Instant deadline, Path evidence) {
+            Instant deadline, Path evidence, BooleanSupplier holdsSlot) {
         this.bot = bot;
         this.page = page;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -44,6 +46,7 @@ public final class BotSession {
         this.stepTimeout = stepTimeout;
         this.deadline = deadline;
         this.evidence = evidence;
+        this.holdsSlot = holdsSlot;
         nextStep("start");
     }
 
@@ -142,10 +145,16 @@ public final class BotSession {
     }
 
     /**
-     * Starts the next step: fails the run when its timeout has passed, and lets no wait of this step go
-     * beyond it or the step timeout.
+     * Starts the next step: fails the run when its timeout has passed or it can no longer count on its slot
+     * of the system's concurrency limit, and lets no wait of this step go beyond the run or step timeout.
      */
     void nextStep(String what) {
+        if (!holdsSlot.getAsBoolean()) {
+            // another node may be driving the system in this slot now: stop rather than exceed the limit
+            throw failure(BotFailure.TIMEOUT, "The bot " + bot.name() + " stopped on " + label
+                    + ": its place within the system's concurrency limit could not be renewed in time.",
+                    "slot lease lost before " + what);
+        }
         Duration left = Duration.between(Instant.now(), deadline);
         if (left.isNegative() || left.isZero()) {
             throw failure(BotFailure.TIMEOUT, "The bot " + bot.name() + " took longer than its run timeout on "
