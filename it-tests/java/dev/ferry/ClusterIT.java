@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Scale-out as an operator runs it, on this machine: PostgreSQL (a fresh database per run), an Artemis
@@ -67,8 +69,18 @@ class ClusterIT {
                             name: ferryScheduleItems
                             constant: "1"
                 """);
+        // the integration engineer's own copy of Ferry's folders, where the freight portal takes one robot at a time
+        Path home = Files.createDirectories(work.resolve("home"));
+        for (String folder : List.of("config", "routes", "connectors", "rpa-bots")) {
+            FileSystemUtils.copyRecursively(Path.of(folder), home.resolve(folder));
+        }
+        Path bookFreight = home.resolve("rpa-bots/nordic-freight/book-freight.yaml");
+        String bot = Files.readString(bookFreight);
+        assertThat(bot).contains("\nconcurrency: 2\n");
+        Files.writeString(bookFreight, bot.replace("\nconcurrency: 2\n", "\nconcurrency: 1\n"));
         for (String node : List.of("node-a", "node-b")) {
             cluster.options(node)
+                    .arg("ferry.home", home)
                     .arg("camel.main.routes-include-pattern", "file:${ferry.home}/routes/*.yaml,file:" + routes + "/*.yaml")
                     .arg("ferry.schedules." + TICK + ".cron", "0/2 * * * * ?");
         }
@@ -205,6 +217,47 @@ class ClusterIT {
     }
 
     // --- the pieces of the cluster
+
+    @Test
+    @Order(4)
+    void withTheLimitSetToOneTwoNodesNeverDriveThePortalAtTheSameTime() {
+        FerryProcess nodeA = cluster.node("node-a");
+        FerryProcess nodeB = cluster.node("node-b");
+        // three runs asked of each node at once: both have a browser free, and the limit lets one go at a time
+        List<String> runs = new ArrayList<>();
+        List<FerryProcess> ranOn = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            FerryProcess node = i % 2 == 0 ? nodeA : nodeB;
+            ObjectNode input = FerryProcess.JSON.createObjectNode().put("orderId", "CLUSTER-BOT-" + i);
+            input.putArray("lines").addObject().put("sku", "MUG-BLUE").put("quantity", 1);
+            input.putObject("shipTo").put("name", "Cluster " + i).put("street", "Rua do Ouro 1")
+                    .put("postalCode", "1100-060").put("city", "Lisboa").put("country", "PT");
+            HttpResponse<String> started = node.post("/api/bots/book-freight/runs", FerryProcess.OPS_KEY, input.toString());
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            runs.add(FerryProcess.read(started.body()).path("runId").asText());
+            ranOn.add(node);
+        }
+        List<JsonNode> done = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            String runId = runs.get(i);
+            FerryProcess node = ranOn.get(i);
+            JsonNode run = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> FerryProcess.read(node.get("/api/bots/runs/" + runId, FerryProcess.OPS_KEY).body()),
+                            r -> !r.path("status").asText().equals("RUNNING"));
+            assertThat(run.path("status").asText()).as(run.toPrettyString()).isEqualTo("SUCCEEDED");
+            done.add(run);
+        }
+
+        JsonNode portal = cluster.sandbox().portalActivity();
+        assertThat(portal.path("maxSessionsInFlight").asInt()).as("the portal's most sessions at once: " + portal)
+                .isEqualTo(1);
+        // and the runs themselves followed one another
+        List<JsonNode> byStart = done.stream()
+                .sorted(java.util.Comparator.comparing(run -> Instant.parse(run.path("startedAt").asText()))).toList();
+        System.out.println("ClusterIT bot runs: " + byStart.stream().map(run -> run.path("startedAt").asText() + "–"
+                + run.path("finishedAt").asText()).toList() + "; portal " + portal);
+        assertThat(cluster.sandbox().records("consignments")).hasSize(6);
+    }
 
     private static java.util.Optional<String> post(FerryProcess node, String externalId) {
         return post(node, externalId, TestOrders.ordinary(externalId));

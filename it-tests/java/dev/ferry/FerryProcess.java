@@ -29,7 +29,7 @@ final class FerryProcess implements AutoCloseable {
     static final String INTAKE_KEY = "ferry-sandbox-key";
     static final String OPS_KEY = "ferry-sandbox-ops-key";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     // on a shared two-core machine under load a start has taken well over a minute, and over three minutes
     // until Camel had started (which /actuator/health waits for since DOWN answers 503)
