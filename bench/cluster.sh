@@ -16,7 +16,7 @@ done
   echo "# Cluster throughput"
   echo
   echo "\`bench/cluster.sh $orders $consumers\` on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD),"
-  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg). From the first post to the last order COMPLETED,"
+  echo "load average when it finished: $(cut -d' ' -f1-3 /proc/loadavg). From the first post to the last order COMPLETED,"
   echo "after 100 warm-up orders; 16 posting threads round-robin over the nodes; PostgreSQL, broker and sandbox"
   echo "on the same machine."
   echo
