@@ -49,12 +49,13 @@ class BotSlotsIT extends FerryIntegrationTest {
     }
 
     @Test
-    void aRunWaitsWhileAnotherNodeHoldsEverySlotAndGoesOnceOneComesFree() throws InterruptedException {
+    void aRunWaitsWhileAnotherNodeHoldsEverySlotAndGoesOnceOneComesFree() {
         String runId = start("SLOT-WAIT");
 
-        Thread.sleep(1500);
-        assertThat(status(runId).path("status").asText()).isEqualTo("RUNNING");
-        assertThat(sandbox.portal().activity().requests()).as("requests to the portal").isZero();
+        // waiting all along, and leaving the portal alone while the other node holds both slots
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> status(runId).path("status").asText().equals("RUNNING")
+                        && sandbox.portal().activity().requests() == 0);
 
         jdbc.sql("UPDATE bot_slots SET holder = NULL, node = NULL, taken_at = NULL, lease_until = NULL"
                 + " WHERE system = :system AND slot = 2").param("system", PORTAL).update();
