@@ -137,7 +137,7 @@ class BotCrashIT {
     }
 
     private JsonNode botRun(String runId) {
-        return FerryProcess.read(ferry.get("/api/bots/runs/" + runId, FerryProcess.OPS_KEY).body());
+        return FerryIntegrationTest.read(ferry.get("/api/bots/runs/" + runId, FerryProcess.OPS_KEY).body());
     }
 
     /** The portal's consignments for the order: its reference is the order id without hyphens. */

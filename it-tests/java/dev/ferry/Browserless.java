@@ -32,7 +32,7 @@ final class Browserless {
     }
 
     HttpResponse<String> get(FerryProcess node, String path) {
-        return keep(FerryProcess.send(withCookies(HttpRequest.newBuilder(node.uri(path))).GET().build()));
+        return keep(FerryIntegrationTest.send(withCookies(HttpRequest.newBuilder(node.uri(path))).GET().build()));
     }
 
     /** A form post with the page's CSRF token, as the page's own button sends it. */
@@ -44,7 +44,7 @@ final class Browserless {
         String body = fields.entrySet().stream()
                 .map(f -> f.getKey() + "=" + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return keep(FerryProcess.send(withCookies(HttpRequest.newBuilder(node.uri(path)))
+        return keep(FerryIntegrationTest.send(withCookies(HttpRequest.newBuilder(node.uri(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
     }

@@ -209,7 +209,7 @@ class ClusterIT {
         assertThat(replay.headers().firstValue("Location").orElse("")).doesNotContain("/login");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(nodeB.order(orderId).path("status").asText()));
-        JsonNode item = FerryProcess.read(nodeA.get("/api/exceptions/" + exceptionId, FerryProcess.OPS_KEY).body());
+        JsonNode item = FerryIntegrationTest.read(nodeA.get("/api/exceptions/" + exceptionId, FerryProcess.OPS_KEY).body());
         assertThat(item.path("history")).anySatisfy(entry -> {
             assertThat(entry.path("action").asText()).isEqualTo("replayed");
             assertThat(entry.path("actor").asText()).isEqualTo("reviewer");
@@ -234,7 +234,7 @@ class ClusterIT {
                     .put("postalCode", "1100-060").put("city", "Lisboa").put("country", "PT");
             HttpResponse<String> started = node.post("/api/bots/book-freight/runs", FerryProcess.OPS_KEY, input.toString());
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-            runs.add(FerryProcess.read(started.body()).path("runId").asText());
+            runs.add(FerryIntegrationTest.read(started.body()).path("runId").asText());
             ranOn.add(node);
         }
         List<JsonNode> done = new ArrayList<>();
@@ -242,7 +242,7 @@ class ClusterIT {
             String runId = runs.get(i);
             FerryProcess node = ranOn.get(i);
             JsonNode run = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> FerryProcess.read(node.get("/api/bots/runs/" + runId, FerryProcess.OPS_KEY).body()),
+                    .until(() -> FerryIntegrationTest.read(node.get("/api/bots/runs/" + runId, FerryProcess.OPS_KEY).body()),
                             r -> !r.path("status").asText().equals("RUNNING"));
             assertThat(run.path("status").asText()).as(run.toPrettyString()).isEqualTo("SUCCEEDED");
             done.add(run);
@@ -272,7 +272,7 @@ class ClusterIT {
                     .header("Idempotency-Key", externalId)
                     .POST(HttpRequest.BodyPublishers.ofString(order.toString())).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isIn(200, 202);
-            return java.util.Optional.of(FerryProcess.read(response.body()).path("orderId").asText());
+            return java.util.Optional.of(FerryIntegrationTest.read(response.body()).path("orderId").asText());
         } catch (IOException refused) {
             return java.util.Optional.empty();
         } catch (InterruptedException e) {

@@ -76,7 +76,7 @@ class ClusterThroughput {
     }
 
     private static void post(FerryProcess node, String externalId) {
-        HttpResponse<String> response = FerryProcess.send(HttpRequest.newBuilder(node.uri("/api/orders"))
+        HttpResponse<String> response = FerryIntegrationTest.send(HttpRequest.newBuilder(node.uri("/api/orders"))
                 .header("Authorization", "Bearer " + FerryProcess.INTAKE_KEY)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(TestOrders.ordinary(externalId).toString())).build());

@@ -172,11 +172,11 @@ final class FerryProcess implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path, String key) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key).GET().build());
+        return FerryIntegrationTest.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key).GET().build());
     }
 
     HttpResponse<String> post(String path, String key, String json) {
-        return send(HttpRequest.newBuilder(uri(path))
+        return FerryIntegrationTest.send(HttpRequest.newBuilder(uri(path))
                 .header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
@@ -186,36 +186,17 @@ final class FerryProcess implements AutoCloseable {
     String accept(JsonNode order) {
         HttpResponse<String> response = post("/api/orders", INTAKE_KEY, order.toString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return read(response.body()).path("orderId").asText();
+        return FerryIntegrationTest.read(response.body()).path("orderId").asText();
     }
 
     JsonNode order(String id) {
-        return read(get("/api/orders/" + id, INTAKE_KEY).body());
+        return FerryIntegrationTest.read(get("/api/orders/" + id, INTAKE_KEY).body());
     }
 
     @Override
     public void close() {
         if (process.isAlive()) {
             kill();
-        }
-    }
-
-    static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -73,14 +73,14 @@ final class SandboxProcess {
     JsonNode records(String name) {
         HttpResponse<String> response = get("/records/" + name);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return FerryProcess.read(response.body());
+        return FerryIntegrationTest.read(response.body());
     }
 
     JsonNode portalActivity() {
-        return FerryProcess.read(get("/portal/activity").body());
+        return FerryIntegrationTest.read(get("/portal/activity").body());
     }
 
     private HttpResponse<String> get(String path) {
-        return FerryProcess.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control + path)).GET().build());
+        return FerryIntegrationTest.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control + path)).GET().build());
     }
 }
