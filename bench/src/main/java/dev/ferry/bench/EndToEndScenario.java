@@ -1,0 +1,66 @@
+package dev.ferry.bench;
+
+import java.util.List;
+
+/** Scenario 3: orders all the way through Ferry at saturation, against L; and latency below saturation. */
+final class EndToEndScenario {
+
+    static final double GOAL_RATIO = 0.8;
+    // far above what one node completes: intake takes them all at once and the queue holds the backlog
+    private static final int SATURATING_RATE = 500;
+    private static final double STEADY_SHARE = 0.7;
+
+    private EndToEndScenario() {
+    }
+
+    /** The saturated throughput, orders/s, and the largest RSS seen meanwhile. */
+    record Outcome(double throughput, double maxRssMiB) {
+    }
+
+    static Outcome run(Settings settings, Ferry ferry, Sandbox sandbox, LimitScenario.Limit limit, Report report) {
+        OpenLoop load = new OpenLoop();
+        try {
+            int warmUp = settings.smoke() ? 10 : 500;
+            Batch.run(ferry, sandbox, load, "e2e-warm", warmUp, Math.min(100, warmUp), 0);
+            Batch saturated = Batch.run(ferry, sandbox, load, "e2e-sat", settings.endToEndOrders(),
+                    settings.smoke() ? 60 : SATURATING_RATE, 1_000);
+            double throughput = saturated.throughput();
+            double steadyRate = Math.max(1, STEADY_SHARE * throughput);
+            int steadyOrders = settings.smoke() ? 20 : (int) (steadyRate * 60);
+            Batch steady = Batch.run(ferry, sandbox, load, "e2e-steady", steadyOrders, steadyRate, 1_000);
+            double ratio = throughput / limit.combined();
+            report.section("3. End to end")
+                    .text("Ferry as shipped in the embedded profile (embedded Artemis, H2 file) with its default"
+                            + " settings (4 fulfilment consumers), connectors pointed at the sandbox process."
+                            + " **Saturation**: " + settings.endToEndOrders() + " orders offered at "
+                            + (settings.smoke() ? 60 : SATURATING_RATE) + "/s — more than Ferry completes, so the"
+                            + " queue holds a backlog and Ferry works flat out; throughput from the first order due"
+                            + " to the last one settled. **Below saturation**: " + STEADY_SHARE * 100
+                            + " % of that rate for " + (settings.smoke() ? "a moment" : "60 s") + ". Latency from the"
+                            + " 202 to `COMPLETED` (Ferry's `updatedAt`) of a random sample of up to 1,000 orders."
+                            + " CPU: Ferry's JVM (/proc/<pid>/stat) over the batch, intake included, divided by the"
+                            + " orders.")
+                    .command("bench/run --only end-to-end")
+                    .table(List.of("run", "orders", "offered/s", "settled/s", "× L", "Ferry CPU ms/order",
+                            "sandbox CPU ms/order", "202 → COMPLETED p50 ms", "p99 ms", "intake p99 ms",
+                            "flagged", "max RSS MiB"),
+                            List.of(row("saturation", saturated, limit), row("below saturation", steady, limit)))
+                    .text("**" + Report.f(throughput, 1) + " orders/s = " + Report.f(ratio, 2) + " × L** (L = "
+                            + Report.f(limit.combined(), 1) + "/s). Under saturation the 202 → COMPLETED times are"
+                            + " the backlog's wait; below saturation they are the flow's own time.");
+            report.target("end to end vs L", "≥ 0.8 × L", Report.f(throughput, 1) + " orders/s = "
+                    + Report.f(ratio, 2) + " × L", ratio >= GOAL_RATIO);
+            return new Outcome(throughput, saturated.maxRssMiB());
+        } finally {
+            load.close();
+        }
+    }
+
+    static List<String> row(String name, Batch batch, LimitScenario.Limit limit) {
+        return List.of(name, Integer.toString(batch.orders()), Report.f(batch.offeredRate(), 1),
+                Report.f(batch.throughput(), 1), Report.f(batch.throughput() / limit.combined(), 2),
+                Report.f(batch.ferryCpuMsPerOrder(), 2), Report.f(batch.sandboxCpuMsPerOrder(), 2),
+                Report.f(batch.completion().p(50), 0), Report.f(batch.completion().p(99), 0),
+                Report.f(batch.intake().p(99), 1), Long.toString(batch.flagged()), Report.f(batch.maxRssMiB(), 0));
+    }
+}

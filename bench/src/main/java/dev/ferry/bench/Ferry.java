@@ -1,0 +1,97 @@
+package dev.ferry.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One Ferry JVM as a user runs it: the embedded profile (embedded Artemis, H2 file) with the sandbox profile's
+ * demo keys, its connectors pointed at the sandbox process; schedules that would add work of their own are off.
+ */
+final class Ferry implements AutoCloseable {
+
+    static final String INTAKE_KEY = "ferry-sandbox-key";
+    static final String OPS_KEY = "ferry-sandbox-ops-key";
+    private static final String NEVER = "0 0 0 1 1 ? 2099";
+
+    private final JavaProcess process;
+    private final int port;
+    private final Path dataDir;
+    private final double readySeconds;
+
+    private Ferry(JavaProcess process, int port, Path dataDir, double readySeconds) {
+        this.process = process;
+        this.port = port;
+        this.dataDir = dataDir;
+        this.readySeconds = readySeconds;
+    }
+
+    static Ferry start(Settings settings, Sandbox sandbox, String name, String... extraArgs) throws IOException {
+        int port = JavaProcess.freePort();
+        Path dataDir = settings.work().resolve(name);
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--ferry.data-dir=" + dataDir,
+                "--ferry.schedules.crm-order-pull.cron=" + NEVER,
+                "--ferry.schedules.tracking-sync.cron=" + NEVER,
+                "--ferry.schedules.nightly-reconciliation.cron=" + NEVER));
+        sandbox.ports().forEach((system, p) -> args.add("--ferry.sandbox." + system + ".port=" + p));
+        args.addAll(List.of(extraArgs));
+        JavaProcess process = JavaProcess.start(name, settings.jar(), settings.ferryJvm(), args,
+                Map.of("FERRY_PROFILE", "sandbox,embedded", "FERRY_HOME", Path.of("").toAbsolutePath().toString(),
+                        "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "PLAYWRIGHT_NODEJS_PATH", "/usr/bin/node"),
+                settings.logs());
+        double ready = Http.awaitOk(process, Http.uri(port, "/actuator/health/readiness"), null, 300);
+        return new Ferry(process, port, dataDir, ready);
+    }
+
+    JavaProcess process() {
+        return process;
+    }
+
+    double readySeconds() {
+        return readySeconds;
+    }
+
+    URI uri(String path) {
+        return Http.uri(port, path);
+    }
+
+    JsonNode order(String orderId) {
+        return Http.getJson(uri("/api/orders/" + orderId), INTAKE_KEY);
+    }
+
+    long count(String status) {
+        return Http.getJson(uri("/api/orders?size=1&status=" + status), OPS_KEY).path("totalItems").asLong();
+    }
+
+    /** Orders not yet COMPLETED, FLAGGED or DISCARDED. */
+    long unsettled() {
+        return count("ACCEPTED") + count("IN_PROGRESS");
+    }
+
+    /** Bytes of the H2 database files. */
+    long databaseBytes() {
+        try (Stream<Path> files = Files.walk(dataDir.resolve("db"))) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

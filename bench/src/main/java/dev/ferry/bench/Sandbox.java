@@ -1,0 +1,81 @@
+package dev.ferry.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The simulated systems in a process of their own ({@code ferry.jar --ferry.mode=sandbox-only}), tuned for load:
+ * no CRM trickle, no portal hazards, no request journal; optionally a share of calls that fail.
+ */
+final class Sandbox implements AutoCloseable {
+
+    static final List<String> SYSTEMS = List.of("crm", "erp", "accounting", "shipping", "portal");
+
+    private final JavaProcess process;
+    private final Map<String, Integer> ports;
+    private final int control;
+
+    private Sandbox(JavaProcess process, Map<String, Integer> ports, int control) {
+        this.process = process;
+        this.ports = ports;
+        this.control = control;
+    }
+
+    /** {@code faultRate} 0 for a healthy world; else that share of API calls answers 503, 429 or is reset. */
+    static Sandbox start(Settings settings, String name, double faultRate) throws IOException {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        SYSTEMS.forEach(system -> ports.put(system, JavaProcess.freePort()));
+        int control = JavaProcess.freePort();
+        List<String> args = new ArrayList<>(List.of("--ferry.mode=sandbox-only",
+                "--ferry.data-dir=" + settings.work().resolve(name),
+                "--ferry.sandbox.control.port=" + control,
+                "--ferry.sandbox.crm.trickle-initial=0", "--ferry.sandbox.crm.trickle-max=0",
+                "--ferry.sandbox.portal.hazards.slow-rate=0", "--ferry.sandbox.portal.hazards.busy-rate=0",
+                "--ferry.sandbox.portal.hazards.expiry-rate=0",
+                "--ferry.sandbox.request-journal=false",
+                "--ferry.sandbox.faults.rate=" + faultRate,
+                "--logging.level.root=WARN"));
+        ports.forEach((system, port) -> args.add("--ferry.sandbox." + system + ".port=" + port));
+        JavaProcess process = JavaProcess.start(name, settings.jar(), settings.sandboxJvm(), args, Map.of(),
+                settings.logs());
+        Sandbox sandbox = new Sandbox(process, ports, control);
+        Http.awaitOk(process, Http.uri(control, "/portal/activity"), null, 120);
+        return sandbox;
+    }
+
+    Map<String, Integer> ports() {
+        return ports;
+    }
+
+    String baseUrl(String system) {
+        return "http://127.0.0.1:" + ports.get(system);
+    }
+
+    JavaProcess process() {
+        return process;
+    }
+
+    /** crm-updates, sales-orders, invoices, shipments or consignments. */
+    JsonNode records(String name) {
+        return Http.getJson(Http.uri(control, "/records/" + name), null);
+    }
+
+    /** Requests per system and faults per kind since the start or the last reset; null if this build has none. */
+    JsonNode stats() {
+        return Http.getJsonOrNull(Http.uri(control, "/stats"));
+    }
+
+    void reset() {
+        Http.post(Http.uri(control, "/reset"), null, "");
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

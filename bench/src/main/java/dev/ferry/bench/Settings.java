@@ -1,0 +1,28 @@
+package dev.ferry.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What one bench run uses: the jar, its scratch and log folders, the JVM options, and how big each scenario is
+ * ({@code --smoke}: a few seconds each, so CI proves the harness still works; it says nothing about speed).
+ */
+record Settings(Path jar, Path work, Path logs, boolean smoke, List<String> ferryJvm, List<String> sandboxJvm,
+        int limitSeconds, List<Integer> intakeRates, int intakeStepSeconds, int endToEndOrders,
+        int degradedOrders, List<Integer> volumeBatches, int idleSeconds, int botRuns) {
+
+    // the heap Ferry is documented to run with (docs/operations.md); the sandbox is a test fixture
+    static final List<String> FERRY_JVM = List.of("-Xmx512m", "-XX:+UseG1GC");
+    static final List<String> SANDBOX_JVM = List.of("-Xmx512m");
+
+    static Settings full(Path jar, Path work, Path logs) {
+        return new Settings(jar, work, logs, false, FERRY_JVM, SANDBOX_JVM, 20,
+                List.of(250, 500, 750, 1000, 1250, 1500, 2000), 10, 5_000, 3_000,
+                List.of(1_000, 10_000, 100_000), 60, 20);
+    }
+
+    static Settings smoke(Path jar, Path work, Path logs) {
+        return new Settings(jar, work, logs, true, FERRY_JVM, SANDBOX_JVM, 2, List.of(50, 100), 2, 60, 40,
+                List.of(20, 50), 2, 2);
+    }
+}
