@@ -23,6 +23,8 @@ final class CrmTrickle {
     private final CrmOrders orders;
     private final Set<String> processed = ConcurrentHashMap.newKeySet();
     private volatile Instant start;
+    // every order before this one has been processed: a pull starts here instead of at order 1 each time
+    private int firstOpen = 1;
 
     CrmTrickle(SandboxSettings.Crm settings, Clock clock) {
         this.settings = settings;
@@ -31,8 +33,9 @@ final class CrmTrickle {
         restart();
     }
 
-    void restart() {
+    synchronized void restart() {
         processed.clear();
+        firstOpen = 1;
         start = clock.instant();
     }
 
@@ -43,10 +46,13 @@ final class CrmTrickle {
     }
 
     /** The orders that have appeared and not yet been written back, oldest first, one page. */
-    List<ObjectNode> open() {
+    synchronized List<ObjectNode> open() {
         List<ObjectNode> open = new ArrayList<>();
         int appeared = appeared();
-        for (int n = 1; n <= appeared && open.size() < PAGE_SIZE; n++) {
+        while (firstOpen <= appeared && processed.contains(CrmOrders.number(firstOpen))) {
+            firstOpen++;
+        }
+        for (int n = firstOpen; n <= appeared && open.size() < PAGE_SIZE; n++) {
             if (!processed.contains(CrmOrders.number(n))) {
                 open.add(orders.order(n, createdAt(n)));
             }

@@ -1,24 +1,39 @@
 package dev.ferry.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 
-/** The records one system has created, in creation order, numbered by the system itself. */
+/**
+ * The records one system has created, in creation order, numbered by the system itself. A record is kept as the
+ * JSON text it was answered with, once: the create's reply, its idempotent replays, {@code GET /{id}} and the
+ * lists all send that text, so a benchmark's 100,000 orders cost the sandbox a few hundred bytes each, and no
+ * request scans the book.
+ */
 final class RecordBook {
 
     static final int DEFAULT_PAGE_SIZE = 100;
     static final int MAX_PAGE_SIZE = 500;
 
+    /** A stored record: its id and its JSON text. */
+    record Stored(String id, String json) {
+    }
+
     private final String idField;
-    private final Map<String, Entry> byId = new LinkedHashMap<>();
+    private final Map<String, String> byId = new HashMap<>();
+    private final List<String> inOrder = new ArrayList<>();
+    // each UTC day's records in creation order, for the reconciliation's ?date= lists
+    private final Map<LocalDate, List<String>> byDay = new HashMap<>();
     private long sequence;
 
     RecordBook(String idField) {
@@ -26,33 +41,42 @@ final class RecordBook {
     }
 
     /** Stores the record built for the next sequence number, e.g. 1 for {@code SO-000001}. */
-    synchronized ObjectNode add(Instant at, LongFunction<ObjectNode> recordFor) {
+    synchronized Stored add(Instant at, LongFunction<ObjectNode> recordFor) {
         ObjectNode record = recordFor.apply(++sequence);
-        byId.put(record.get(idField).asText(), new Entry(at, record));
-        return record.deepCopy();
+        String id = record.get(idField).asText();
+        String json = write(record);
+        byId.put(id, json);
+        inOrder.add(json);
+        byDay.computeIfAbsent(LocalDate.ofInstant(at, ZoneOffset.UTC), day -> new ArrayList<>()).add(json);
+        return new Stored(id, json);
     }
 
     synchronized int size() {
         return byId.size();
     }
 
-    synchronized List<JsonNode> all() {
-        return byId.values().stream().<JsonNode>map(entry -> entry.record.deepCopy()).toList();
+    /** Every record, oldest first, parsed afresh: for tests and the control port, never per API request. */
+    List<JsonNode> all() {
+        List<String> copy;
+        synchronized (this) {
+            copy = List.copyOf(inOrder);
+        }
+        return copy.stream().map(RecordBook::read).toList();
     }
 
     synchronized void clear() {
         byId.clear();
+        inOrder.clear();
+        byDay.clear();
         sequence = 0;
     }
 
     Reply get(String id, String notFoundCode, String notFoundMessage) {
+        String json;
         synchronized (this) {
-            Entry entry = byId.get(id);
-            if (entry != null) {
-                return Reply.ok(entry.record);
-            }
+            json = byId.get(id);
         }
-        return Reply.error(404, notFoundCode, notFoundMessage);
+        return json != null ? new Reply(200, json, Map.of()) : Reply.error(404, notFoundCode, notFoundMessage);
     }
 
     /**
@@ -64,26 +88,39 @@ final class RecordBook {
         LocalDate day = call.queryDate("date").orElse(null);
         int page = call.queryNumber("page", 1, Integer.MAX_VALUE).orElse(1);
         int size = call.queryNumber("size", 1, MAX_PAGE_SIZE).orElse(DEFAULT_PAGE_SIZE);
-        List<JsonNode> found = new ArrayList<>();
+        long from = (long) (page - 1) * size;
+        List<String> onPage;
+        int total;
         synchronized (this) {
-            for (Entry entry : byId.values()) {
-                if (day == null || day.equals(LocalDate.ofInstant(entry.at, ZoneOffset.UTC))) {
-                    found.add(entry.record);
-                }
-            }
-            long from = (long) (page - 1) * size;
-            List<JsonNode> onPage = from >= found.size() ? List.of()
-                    : found.subList((int) from, (int) Math.min(found.size(), from + size));
-            ObjectNode reply = Json.object();
-            reply.set(field, Json.array().addAll(onPage));
-            reply.put("page", page).put("size", size).put("totalItems", found.size());
-            if (from + size < found.size()) {
-                reply.put("nextPage", page + 1);
-            }
-            return Reply.ok(reply);
+            List<String> found = day == null ? inOrder : byDay.getOrDefault(day, List.of());
+            total = found.size();
+            onPage = from >= total ? List.of() : List.copyOf(found.subList((int) from, (int) Math.min(total, from + size)));
+        }
+        ArrayNode records = Json.array();
+        // the stored text goes out as it is: no parsing and writing again per list
+        onPage.forEach(json -> records.addRawValue(new RawValue(json)));
+        ObjectNode reply = Json.object();
+        reply.set(field, records);
+        reply.put("page", page).put("size", size).put("totalItems", total);
+        if (from + size < total) {
+            reply.put("nextPage", page + 1);
+        }
+        return Reply.ok(reply);
+    }
+
+    private static String write(JsonNode record) {
+        try {
+            return Json.MAPPER.writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    private record Entry(Instant at, ObjectNode record) {
+    private static JsonNode read(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored record is no longer valid JSON: " + json, e);
+        }
     }
 }

@@ -22,6 +22,11 @@ record Reply(int status, String body, Map<String, String> headers) {
         }
     }
 
+    /** A record just created, answered with the very text the record book keeps (not a copy of it). */
+    static Reply created(RecordBook.Stored record) {
+        return new Reply(201, record.json(), Map.of());
+    }
+
     static Reply ok(JsonNode body) {
         return json(200, body);
     }

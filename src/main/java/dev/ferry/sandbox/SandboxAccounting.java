@@ -1,7 +1,6 @@
 package dev.ferry.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -60,7 +59,7 @@ public final class SandboxAccounting extends SimulatedApi {
                         + " seconds.").withHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
             }
             Instant now = clock.instant();
-            ObjectNode invoice = invoices.add(now, sequence -> Json.object()
+            RecordBook.Stored invoice = invoices.add(now, sequence -> Json.object()
                     .put("invoiceId", "INV-%d-%06d".formatted(now.atZone(ZoneOffset.UTC).getYear(), sequence))
                     .put("status", "ISSUED")
                     .put("amount", PricedLine.total(lines).toPlainString())
@@ -69,8 +68,7 @@ public final class SandboxAccounting extends SimulatedApi {
                     .put("customerId", customerId)
                     .put("reference", reference)
                     .put("issuedAt", now.toString()));
-            return Reply.json(201, invoice)
-                    .withHeader("Location", "/api/invoices/" + invoice.get("invoiceId").asText());
+            return Reply.created(invoice).withHeader("Location", "/api/invoices/" + invoice.id());
         });
     }
 }

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the systems of a sandbox-only process hold, over HTTP on one loopback port, for a test or an
  * operator in another process: {@code GET /records/{crm-updates|sales-orders|invoices|shipments|consignments}},
- * {@code GET /portal/activity}, {@code POST /reset}. No credentials: it binds 127.0.0.1 and only ever
- * holds simulated data.
+ * {@code GET /portal/activity}, {@code GET /stats} (requests per system, injected faults per kind),
+ * {@code POST /reset}. No credentials: it binds 127.0.0.1 and only ever holds simulated data.
  */
 final class SandboxControl {
 
@@ -70,11 +70,14 @@ final class SandboxControl {
                 reply(exchange, 200, Json.array().addAll(records));
             } else if (method.equals("GET") && path.equals("/portal/activity")) {
                 reply(exchange, 200, activity(systems.portal().activity()));
+            } else if (method.equals("GET") && path.equals("/stats")) {
+                reply(exchange, 200, stats(systems.stats()));
             } else if (method.equals("POST") && path.equals("/reset")) {
                 systems.reset();
                 reply(exchange, 200, Json.object().put("reset", true));
             } else {
-                reply(exchange, 404, error("Unknown: " + method + " " + path));
+                reply(exchange, 404, error("Unknown: " + method + " " + path + "; the control port answers GET"
+                        + " /records/{name}, GET /portal/activity, GET /stats and POST /reset."));
             }
         }
     }
@@ -101,6 +104,20 @@ final class SandboxControl {
                 .put("sessionsInFlight", activity.sessionsInFlight())
                 .put("maxSessionsInFlight", activity.maxSessionsInFlight())
                 .put("loggedInSessions", activity.loggedInSessions());
+    }
+
+    /** {@code {"requests":{"crm":n,"erp":n,"accounting":n,"shipping":n},"faults":{"503":n,"429":n,"reset":n}}} */
+    static ObjectNode stats(SandboxStats stats) {
+        ObjectNode json = Json.object();
+        ObjectNode requests = json.putObject("requests");
+        for (SandboxSystem system : SandboxSystem.values()) {
+            requests.put(system.key(), stats.requests(system));
+        }
+        ObjectNode faults = json.putObject("faults");
+        for (FaultKind kind : FaultKind.values()) {
+            faults.put(kind.label(), stats.faults(kind));
+        }
+        return json;
     }
 
     private static ObjectNode error(String message) {

@@ -60,11 +60,11 @@ public final class SandboxCrm extends SimulatedApi {
         return idempotency.create(call, attempt -> {
             Fields.text(body, "ferryOrderId");
             requireAStatus(body);
-            ObjectNode update = updates.add(clock.instant(), sequence -> updateRecord(sequence, customer, body));
+            RecordBook.Stored update = updates.add(clock.instant(), sequence -> updateRecord(sequence, customer, body));
             if ("crm".equals(body.path("source").asText())) {
                 Fields.optionalText(body, "externalId").ifPresent(trickle::markProcessed);
             }
-            return Reply.json(201, update);
+            return Reply.created(update);
         });
     }
 

@@ -62,7 +62,7 @@ public final class SandboxErp extends SimulatedApi {
                 return Reply.error(503, "unavailable", "The ERP is temporarily unavailable.");
             }
             Instant now = clock.instant();
-            ObjectNode order = salesOrders.add(now, sequence -> {
+            RecordBook.Stored order = salesOrders.add(now, sequence -> {
                 ObjectNode record = Json.object()
                         .put("id", "SO-%06d".formatted(sequence))
                         .put("status", "OPEN")
@@ -73,7 +73,7 @@ public final class SandboxErp extends SimulatedApi {
                 record.set("lines", PricedLine.toJson(lines));
                 return record.put("createdAt", now.toString());
             });
-            return Reply.json(201, order).withHeader("Location", "/api/sales-orders/" + order.get("id").asText());
+            return Reply.created(order).withHeader("Location", "/api/sales-orders/" + order.id());
         });
     }
 }

@@ -2,6 +2,8 @@ package dev.ferry.sandbox;
 
 import dev.ferry.sandbox.portal.PortalSettings;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@link SandboxPorts} has replaced it with the real one before these are bound.
  */
 @ConfigurationProperties("ferry.sandbox")
-public record SandboxSettings(boolean enabled, @DefaultValue Crm crm, @DefaultValue Erp erp,
-        @DefaultValue Accounting accounting, @DefaultValue Shipping shipping, @DefaultValue PortalSettings portal) {
+public record SandboxSettings(boolean enabled, @DefaultValue("true") boolean requestJournal, @DefaultValue Crm crm,
+        @DefaultValue Erp erp, @DefaultValue Accounting accounting, @DefaultValue Shipping shipping,
+        @DefaultValue Faults faults, @DefaultValue PortalSettings portal) {
 
     private static final String CRM_TOKEN = "crm-sandbox-token";
     private static final String TRICKLE_EVERY = "15s";
@@ -24,36 +27,47 @@ public record SandboxSettings(boolean enabled, @DefaultValue Crm crm, @DefaultVa
 
     /**
      * The same values as {@code config/application-sandbox.yaml}, on free ports, except that the portal's
-     * hazards are off: a test sees a slow or busy page only when it asks for one.
+     * hazards are off: a test sees a slow or busy page only when it asks for one. No injected faults, and the
+     * request journal on.
      */
     public static SandboxSettings defaults() {
-        return new SandboxSettings(true,
+        return new SandboxSettings(true, true,
                 new Crm(0, CRM_TOKEN, Duration.parse("PT" + TRICKLE_EVERY), Integer.parseInt(TRICKLE_INITIAL),
                         Integer.parseInt(TRICKLE_MAX)),
                 new Erp(0, ERP_API_KEY),
                 new Accounting(0, ACCOUNTING_USERNAME, ACCOUNTING_PASSWORD),
                 new Shipping(0, SHIPPING_TOKEN),
+                Faults.off(),
                 PortalSettings.defaults());
     }
 
     public SandboxSettings withCrm(Crm crm) {
-        return new SandboxSettings(enabled, crm, erp, accounting, shipping, portal);
+        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal);
     }
 
     public SandboxSettings withErp(Erp erp) {
-        return new SandboxSettings(enabled, crm, erp, accounting, shipping, portal);
+        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal);
     }
 
     public SandboxSettings withAccounting(Accounting accounting) {
-        return new SandboxSettings(enabled, crm, erp, accounting, shipping, portal);
+        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal);
     }
 
     public SandboxSettings withShipping(Shipping shipping) {
-        return new SandboxSettings(enabled, crm, erp, accounting, shipping, portal);
+        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal);
+    }
+
+    /** Off, WireMock keeps no journal: {@code server().findAll(...)} and {@code verify(...)} then throw. */
+    public SandboxSettings withRequestJournal(boolean requestJournal) {
+        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal);
+    }
+
+    public SandboxSettings withFaults(Faults faults) {
+        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal);
     }
 
     public SandboxSettings withPortal(PortalSettings portal) {
-        return new SandboxSettings(enabled, crm, erp, accounting, shipping, portal);
+        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal);
     }
 
     public record Crm(int port, @DefaultValue(CRM_TOKEN) String token,
@@ -84,5 +98,38 @@ public record SandboxSettings(boolean enabled, @DefaultValue Crm crm, @DefaultVa
     }
 
     public record Shipping(int port, @DefaultValue(SHIPPING_TOKEN) String token) {
+    }
+
+    /**
+     * {@code ferry.sandbox.faults.*}: the share of requests to the four API systems that meet an injected fault,
+     * drawn from a sequence seeded with {@code seed}, and the kinds to choose from, evenly.
+     */
+    public record Faults(@DefaultValue("0") double rate, @DefaultValue("42") long seed,
+            @DefaultValue({"503", "429", "reset"}) List<String> kinds) {
+
+        public Faults {
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new IllegalArgumentException("ferry.sandbox.faults.rate must be a share between 0 and 1"
+                        + " (0.2 = one request in five), but is " + rate);
+            }
+            if (kinds == null || kinds.isEmpty()) {
+                throw new IllegalArgumentException("ferry.sandbox.faults.kinds must name at least one of "
+                        + FaultKind.labels() + "; to inject no faults set ferry.sandbox.faults.rate to 0");
+            }
+            kinds = kinds.stream().map(FaultKind::of).map(FaultKind::label).distinct().toList();
+        }
+
+        /** No faults; the kinds a rate would choose from are all three. */
+        public static Faults off() {
+            return new Faults(0, 42, FaultKind.labels());
+        }
+
+        public static Faults of(double rate, long seed, FaultKind... kinds) {
+            return new Faults(rate, seed, Stream.of(kinds).map(FaultKind::label).toList());
+        }
+
+        List<FaultKind> faultKinds() {
+            return kinds.stream().map(FaultKind::of).toList();
+        }
     }
 }

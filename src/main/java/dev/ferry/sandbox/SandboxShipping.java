@@ -75,7 +75,7 @@ public final class SandboxShipping extends SimulatedApi {
                         + "; check the delivery address.");
             }
             Instant now = clock.instant();
-            ObjectNode shipment = shipments.add(now, sequence -> {
+            RecordBook.Stored shipment = shipments.add(now, sequence -> {
                 ObjectNode record = Json.object()
                         .put("shipmentId", "SHP-%06d".formatted(sequence))
                         .put("trackingNumber", TrackingNumbers.of(sequence))
@@ -86,8 +86,7 @@ public final class SandboxShipping extends SimulatedApi {
                 Fields.optionalText(body, "customerId").ifPresent(id -> record.put("customerId", id));
                 return record.put("createdAt", now.toString());
             });
-            return Reply.json(201, shipment)
-                    .withHeader("Location", "/api/shipments/" + shipment.get("shipmentId").asText());
+            return Reply.created(shipment).withHeader("Location", "/api/shipments/" + shipment.id());
         });
     }
 

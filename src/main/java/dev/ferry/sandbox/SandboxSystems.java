@@ -20,9 +20,11 @@ public final class SandboxSystems implements AutoCloseable {
     private final SandboxErp erp;
     private final SandboxAccounting accounting;
     private final SandboxShipping shipping;
+    private final ServerOptions options;
     private LegacyPortal portal;
 
     private SandboxSystems(SandboxSettings settings, Clock clock) {
+        options = ServerOptions.of(settings);
         crm = new SandboxCrm(settings.crm(), clock);
         erp = new SandboxErp(settings.erp(), clock);
         accounting = new SandboxAccounting(settings.accounting(), clock);
@@ -38,7 +40,7 @@ public final class SandboxSystems implements AutoCloseable {
     static SandboxSystems start(SandboxSettings settings, Clock clock) {
         SandboxSystems systems = new SandboxSystems(settings, clock);
         try {
-            systems.all().forEach(SimulatedApi::start);
+            systems.all().forEach(api -> api.start(systems.options));
             systems.portal = LegacyPortal.start(settings.portal());
         } catch (RuntimeException e) {
             systems.stop();
@@ -47,6 +49,10 @@ public final class SandboxSystems implements AutoCloseable {
         log.info("Sandbox systems listening: CRM {}, ERP {}, accounting {}, shipping {}, Nordic Freight portal {}",
                 systems.crm.baseUrl(), systems.erp.baseUrl(), systems.accounting.baseUrl(),
                 systems.shipping.baseUrl(), systems.portal.baseUrl());
+        if (settings.faults().rate() > 0) {
+            log.info("Sandbox systems inject faults into {}% of requests: {} (seed {})",
+                    settings.faults().rate() * 100, settings.faults().kinds(), settings.faults().seed());
+        }
         return systems;
     }
 
@@ -80,17 +86,24 @@ public final class SandboxSystems implements AutoCloseable {
         };
     }
 
+    /** Requests per system and injected faults per kind since start or the last {@link #reset()}. */
+    public SandboxStats stats() {
+        return options.stats();
+    }
+
     /** {@code http://localhost:<port>} of one system. */
     public String baseUrl(SandboxSystem system) {
         return system(system).baseUrl();
     }
 
     /**
-     * Forgets all records, idempotency keys and journalled requests, restarts the CRM's trickle, and resets the
-     * portal (consignments, sessions, hazards).
+     * Forgets all records, idempotency keys and journalled requests, restarts the CRM's trickle and the fault
+     * sequence, zeroes the stats, and resets the portal (consignments, sessions, hazards).
      */
     public void reset() {
         all().forEach(SimulatedApi::reset);
+        options.faults().restart();
+        options.stats().reset();
         portal.reset();
     }
 

@@ -27,7 +27,12 @@ public abstract class SimulatedApi {
         return system;
     }
 
-    /** The running WireMock server, e.g. for {@code server().findAll(postRequestedFor(...))}. */
+    /**
+     * The running WireMock server, e.g. for {@code server().findAll(postRequestedFor(...))}. Finding and verifying
+     * requests needs the request journal ({@code ferry.sandbox.request-journal: true}, the default); with it off
+     * WireMock throws {@code RequestJournalDisabledException}. The records ({@code salesOrderRecords()} ...) and
+     * {@code GET /stats} do not need it.
+     */
     public WireMockServer server() {
         return started().wireMock();
     }
@@ -41,9 +46,9 @@ public abstract class SimulatedApi {
         return server().port();
     }
 
-    synchronized void start() {
+    synchronized void start(ServerOptions options) {
         if (server == null) {
-            server = new SimulatedServer(system, port, auth, routes());
+            server = new SimulatedServer(system, port, auth, routes(), options);
         }
         server.start();
     }
@@ -56,6 +61,7 @@ public abstract class SimulatedApi {
 
     void reset() {
         clearRecords();
+        // a no-op when the journal is off
         server().resetRequests();
     }
 

@@ -32,11 +32,11 @@ final class SimulatedServer {
     private final Dispatcher dispatcher;
     private final List<Route> routes;
 
-    SimulatedServer(SandboxSystem system, int port, Auth auth, List<Route> routes) {
+    SimulatedServer(SandboxSystem system, int port, Auth auth, List<Route> routes, ServerOptions options) {
         this.system = system;
         this.routes = List.copyOf(routes);
-        this.dispatcher = new Dispatcher(system, auth, routes);
-        this.server = new WireMockServer(options(port).extensions(dispatcher));
+        this.dispatcher = new Dispatcher(system, auth, routes, options);
+        this.server = new WireMockServer(wireMockOptions(port, options.requestJournal()).extensions(dispatcher));
     }
 
     void start() {
@@ -67,15 +67,17 @@ final class SimulatedServer {
         return "http://localhost:" + server.port();
     }
 
-    private static WireMockConfiguration options(int port) {
+    private static WireMockConfiguration wireMockOptions(int port, boolean requestJournal) {
         WireMockConfiguration options = wireMockConfig()
                 .bindAddress(BIND_ADDRESS)
                 .containerThreads(20)
                 .jettyAcceptors(1)
-                .maxRequestJournalEntries(MAX_JOURNAL_ENTRIES)
                 .templatingEnabled(false)
                 .mappingSource(NO_FILES)
                 .notifier(LOG);
+        // off for load: a journal costs memory and time per request, and nothing but a test's findAll reads it
+        options = requestJournal ? options.maxRequestJournalEntries(MAX_JOURNAL_ENTRIES)
+                : options.disableRequestJournal();
         return port == 0 ? options.dynamicPort() : options.port(port);
     }
 

@@ -96,6 +96,19 @@ class SandboxCrmTests {
     }
 
     @Test
+    void listsTheOrdersStillOpenWhicheverOrderTheyAreProcessedIn() {
+        crm.key("u2").post("/api/customers/C-1001/order-updates", orderUpdate("crm", "CRM-000102"));
+        crm.key("u1").post("/api/customers/C-1001/order-updates", orderUpdate("crm", "CRM-000101"));
+        crm.key("u4").post("/api/customers/C-1001/order-updates", orderUpdate("crm", "CRM-000104"));
+
+        assertThat(orderNumbers(crm.get("/api/orders?status=open"))).containsExactly("CRM-000103");
+        crm.key("u3").post("/api/customers/C-1001/order-updates", orderUpdate("crm", "CRM-000103"));
+        assertThat(orderNumbers(crm.get("/api/orders?status=open"))).isEmpty();
+        running.systems().reset();
+        assertThat(orderNumbers(crm.get("/api/orders?status=open"))).hasSize(4);
+    }
+
+    @Test
     void keepsCrmOrdersOpenAfterAnUpdateAboutAnOrderFromElsewhere() {
         crm.key("u1").post("/api/customers/C-1001/order-updates", orderUpdate("webshop", "CRM-000102"));
 

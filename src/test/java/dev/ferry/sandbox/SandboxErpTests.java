@@ -90,6 +90,20 @@ class SandboxErpTests {
     }
 
     @Test
+    void takesTheSameJsonWithItsFieldsInAnotherOrderForTheSameRequest() {
+        Answer first = erp.key("k1").post("/api/sales-orders", """
+                {"customerId":"C-1001","reference":"ORD-1","currency":"EUR",
+                 "lines":[{"sku":"SKU-RED-MUG","quantity":2,"unitPrice":"12.50"}]}""");
+        Answer again = erp.key("k1").post("/api/sales-orders", """
+                {"lines":[{"unitPrice":"12.50","quantity":2,"sku":"SKU-RED-MUG"}],
+                 "currency":"EUR","reference":"ORD-1","customerId":"C-1001"}""");
+
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(running.systems().erp().salesOrders()).isEqualTo(1);
+    }
+
+    @Test
     void rejectsAKeyReusedForADifferentRequest() {
         erp.key("k1").post("/api/sales-orders", salesOrder("C-1001", "SKU-RED-MUG"));
 

@@ -1,6 +1,7 @@
 package dev.ferry.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import dev.ferry.sandbox.portal.PortalSettings.Hazards;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MapPropertySource;
@@ -61,5 +63,39 @@ class SandboxSettingsTests {
         assertThat(bound.portal().hazards().busyRate()).isEqualTo(0.5);
         assertThat(bound.shipping().token()).isEqualTo("shipping-sandbox-token");
         assertThat(bound.portal().password()).isEqualTo("portal-sandbox");
+    }
+
+    @Test
+    void bindsTheJournalSwitchAndTheFaults() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of(
+                "ferry.sandbox.request-journal", "false", "ferry.sandbox.faults.rate", "0.2",
+                "ferry.sandbox.faults.seed", "7", "ferry.sandbox.faults.kinds", "503,reset")));
+
+        SandboxSettings bound = Binder.get(environment).bindOrCreate("ferry.sandbox", SandboxSettings.class);
+
+        assertThat(bound.requestJournal()).isFalse();
+        assertThat(bound.faults()).isEqualTo(SandboxSettings.Faults.of(0.2, 7, FaultKind.UNAVAILABLE, FaultKind.RESET));
+    }
+
+    @Test
+    void keepsTheJournalAndInjectsNoFaultsUnlessConfigured() {
+        SandboxSettings bound = Binder.get(new StandardEnvironment())
+                .bindOrCreate("ferry.sandbox", SandboxSettings.class);
+
+        assertThat(bound.requestJournal()).isTrue();
+        assertThat(bound.faults()).isEqualTo(SandboxSettings.Faults.off());
+        assertThat(bound.faults().kinds()).containsExactly("503", "429", "reset");
+    }
+
+    @Test
+    void refusesAFaultRateAboveOne() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test",
+                Map.of("ferry.sandbox.faults.rate", "20")));
+
+        assertThatThrownBy(() -> Binder.get(environment).bindOrCreate("ferry.sandbox", SandboxSettings.class))
+                .isInstanceOf(BindException.class)
+                .rootCause().hasMessageContaining("ferry.sandbox.faults.rate must be a share between 0 and 1");
     }
 }

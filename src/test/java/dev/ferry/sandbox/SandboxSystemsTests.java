@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.verification.RequestJournalDisabledException;
 import dev.ferry.sandbox.SandboxHttp.Answer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -37,6 +38,26 @@ class SandboxSystemsTests {
         assertThat(running.systems().erp().server().findAll(postRequestedFor(urlEqualTo("/api/sales-orders"))))
                 .singleElement()
                 .satisfies(request -> assertThat(request.getHeader("Idempotency-Key")).isEqualTo("k1"));
+    }
+
+    @Test
+    void keepsNoJournalWhenTurnedOffButStillKeepsRecordsAndCounts() {
+        try (SandboxSystems sandbox = SandboxSystems.start(SandboxSettings.defaults().withRequestJournal(false))) {
+            Answer created = SandboxHttp.erp(sandbox).key("k1")
+                    .post("/api/sales-orders", SandboxErpTests.salesOrder("C-1001", "SKU-RED-MUG"));
+
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(sandbox.erp().salesOrders()).isEqualTo(1);
+            assertThat(sandbox.stats().requests(SandboxSystem.ERP)).isEqualTo(1);
+            assertThatThrownBy(() -> sandbox.erp().server().findAll(postRequestedFor(urlEqualTo("/api/sales-orders"))))
+                    .isInstanceOf(RequestJournalDisabledException.class)
+                    .hasMessageContaining("request journal is disabled");
+
+            sandbox.reset();
+
+            assertThat(sandbox.erp().salesOrders()).isZero();
+            assertThat(sandbox.stats().requests(SandboxSystem.ERP)).isZero();
+        }
     }
 
     @Test
