@@ -13,7 +13,7 @@ record Settings(Path jar, Path work, Path logs, boolean smoke, List<String> ferr
 
     // the heap Ferry is documented to run with (docs/operations.md); the sandbox is a test fixture
     static final List<String> FERRY_JVM = List.of("-Xmx512m", "-XX:+UseG1GC");
-    static final List<String> SANDBOX_JVM = List.of("-Xmx512m");
+    static final List<String> SANDBOX_JVM = List.of("-Xmx768m");
 
     static Settings full(Path jar, Path work, Path logs) {
         return new Settings(jar, work, logs, false, FERRY_JVM, SANDBOX_JVM, 20,
