@@ -30,16 +30,19 @@ public final class Bench {
         boolean smoke = false;
         Set<String> only = new LinkedHashSet<>(SCENARIOS);
         Path out = null;
+        List<Integer> volume = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
                 case "--only" -> only = scenarios(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--volume" -> volume = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --smoke, --only " + String.join(",", SCENARIOS) + ", --out FILE");
+                        + "; use --smoke, --only " + String.join(",", SCENARIOS) + ", --volume 1000,10000,100000,"
+                        + " --out FILE");
             }
         }
-        boolean complete = !smoke && only.size() == SCENARIOS.size();
+        boolean complete = !smoke && only.size() == SCENARIOS.size() && volume == null;
         if (out == null) {
             out = complete ? Path.of("bench", "RESULTS.md")
                     : Path.of("bench", "out", smoke ? "RESULTS-smoke.md" : "RESULTS-partial.md");
@@ -49,6 +52,9 @@ public final class Bench {
         Path jar = Path.of("target", "ferry.jar").toAbsolutePath();
         Settings settings = smoke ? Settings.smoke(jar, work, work.resolve("logs"))
                 : Settings.full(jar, work, work.resolve("logs"));
+        if (volume != null) {
+            settings = settings.withVolumeBatches(volume);
+        }
         String command = "bench/run" + (args.length == 0 ? "" : " " + String.join(" ", args));
         Machine before = Machine.now();
         long started = System.nanoTime();

@@ -21,6 +21,11 @@ record Settings(Path jar, Path work, Path logs, boolean smoke, List<String> ferr
                 List.of(1_000, 10_000, 100_000), 60, 20);
     }
 
+    Settings withVolumeBatches(List<Integer> batches) {
+        return new Settings(jar, work, logs, smoke, ferryJvm, sandboxJvm, limitSeconds, intakeRates,
+                intakeStepSeconds, endToEndOrders, degradedOrders, List.copyOf(batches), idleSeconds, botRuns);
+    }
+
     static Settings smoke(Path jar, Path work, Path logs) {
         return new Settings(jar, work, logs, true, FERRY_JVM, SANDBOX_JVM, 2, List.of(50, 100), 2, 60, 40,
                 List.of(20, 50), 2, 2);
