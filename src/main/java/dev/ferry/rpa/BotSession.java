@@ -116,6 +116,19 @@ public final class BotSession {
 
     /** Fails the run when the page is the system's busy or session-expired page. */
     public void checkSignals() {
+        // this runs after every step and each look is a round trip to the browser: one look for both texts,
+        // and a second only on a page that shows one, to say which
+        List<String> texts = bot.signals().texts();
+        if (texts.isEmpty()) {
+            return;
+        }
+        Locator any = page.getByText(texts.get(0));
+        for (String text : texts.subList(1, texts.size())) {
+            any = any.or(page.getByText(text));
+        }
+        if (any.count() == 0) {
+            return;
+        }
         String busy = bot.signals().busy();
         if (busy != null && page.getByText(busy).count() > 0) {
             throw failure(BotFailure.PORTAL_BUSY, capital(label) + " is busy (\"" + busy + "\"); nothing was done.",
