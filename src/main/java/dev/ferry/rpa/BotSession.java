@@ -35,6 +35,11 @@ public final class BotSession {
     private final Path evidence;
     private final BooleanSupplier holdsSlot;
     private final List<Locator> secretFields = new ArrayList<>();
+    private final List<StepTime> stepTimes = new ArrayList<>();
+
+    /** How long one finished step of a bot file took ({@code step}: goto, fill, ...), for {@code ferry.bot.steps}. */
+    record StepTime(String step, long nanos) {
+    }
 
     BotSession(Bot bot, Page page, String baseUrl, String label, Secrets secrets, Duration stepTimeout,
             Instant deadline, Path evidence, BooleanSupplier holdsSlot) {
@@ -174,6 +179,14 @@ public final class BotSession {
                     + label + ".", "run timeout before " + what);
         }
         page.setDefaultTimeout(Math.min(stepTimeout.toMillis(), left.toMillis()));
+    }
+
+    void stepDone(String step, long nanos) {
+        stepTimes.add(new StepTime(step, nanos));
+    }
+
+    List<StepTime> stepTimes() {
+        return stepTimes;
     }
 
     String label() {
