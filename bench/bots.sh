@@ -69,7 +69,7 @@ fi
   echo "- JDK: $(java -version 2>&1 | sed -n 2p)"
   echo "- Chromium: $(/usr/bin/chromium --version 2>/dev/null)"
   echo "- Ferry: \`java -Xmx512m -jar target/ferry.jar\`, sandbox profile, fresh data directory, ferry.rpa.workers=2,"
-  echo "  portal hazards off, CRM trickle and scheduled CRM pull off"
+  echo "  portal hazards off, CRM trickle and schedules off"
   echo "- load before: \`${load_before# }\`"
   echo "- load after: \`${load_after# }\`"
   echo

@@ -259,7 +259,11 @@ public class BotBench {
                 "--ferry.sandbox.portal.hazards.expiry-rate=0",
                 "--ferry.sandbox.crm.trickle-initial=0",
                 "--ferry.sandbox.crm.trickle-max=0",
-                "--ferry.schedules.crm-order-pull.cron=0 0 0 1 1 ? 2099"));
+                "--ferry.schedules.crm-order-pull.cron=0 0 0 1 1 ? 2099",
+                // the tracking sync runs the shipment-statuses bot on the same portal every minute: it would take
+                // a worker and a slot of the portal's limit, and launch a browser of its own per run
+                "--ferry.schedules.tracking-sync.cron=0 0 0 1 1 ? 2099",
+                "--ferry.schedules.nightly-reconciliation.cron=0 0 0 1 1 ? 2099"));
         command.addAll(mode.args());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // the sandbox profile's defaults: no FERRY_PROFILE or other FERRY_* setting from this shell
@@ -706,29 +710,35 @@ public class BotBench {
             md.append("| ").append(BOT).append(", ").append(runs).append(" runs per mode, ").append(CONCURRENCY)
                     .append(" at a time |");
             results.forEach(r -> md.append(' ').append(r.mode().name()).append(" |"));
-            md.append(both ? " pool : per-run |\n" : "\n").append("| --- |");
+            md.append(both ? " ratio |\n" : "\n").append("| --- |");
             results.forEach(r -> md.append(" ---: |"));
             md.append(both ? " ---: |\n" : "\n");
-            summaryRow(md, results, both, "runs per minute", Report::perMinute, "%.1f");
-            summaryRow(md, results, both, "CPU seconds per run (Ferry's JVM + descendants)",
+            summaryRow(md, results, both ? "pool ÷ per-run" : null, "runs per minute", Report::perMinute, "%.1f");
+            summaryRow(md, results, both ? "per-run ÷ pool" : null, "CPU seconds per run (Ferry's JVM + descendants)",
                     r -> (r.cpu().jvm() + r.cpu().descendants()) / r.runs().size(), "%.2f");
-            summaryRow(md, results, both, "browser launch, ms per run",
+            summaryRow(md, results, null, "browser launch, ms per run",
                     r -> launches(r)[1] * 1000 / r.runs().size(), "%.0f");
-            summaryRow(md, results, both, "bot's work on the portal, ms per run",
+            summaryRow(md, results, null, "bot's work on the portal, ms per run",
                     r -> phase(r, "work")[1] * 1000 / r.runs().size(), "%.0f");
-            summaryRow(md, results, both, "MiB per concurrent context (peak PSS over idle, up to " + CONCURRENCY
-                    + " at once)", Result::mibPerContext, "%.0f");
+            summaryRow(md, results, null, "MiB per concurrent context (peak PSS over idle, up to " + CONCURRENCY
+                    + " at once; launching per run, with its browser)", Result::mibPerContext, "%.0f");
             return md.toString();
         }
 
-        private static void summaryRow(StringBuilder md, List<Result> results, boolean both, String label,
+        /** A row of the summary; {@code ratio} names the ratio of the two modes it shows, null for none. */
+        private static void summaryRow(StringBuilder md, List<Result> results, String ratio, String label,
                 Function<Result, Double> value, String pattern) {
             md.append("| ").append(label).append(" |");
             results.forEach(r -> md.append(' ').append(format(pattern, value.apply(r))).append(" |"));
-            if (both) {
+            if (results.size() == 2) {
                 double pool = value.apply(results.get(0));
                 double perRun = value.apply(results.get(1));
-                md.append(perRun == 0 ? " n/a |" : format(" %.2f× |", pool / perRun));
+                if (ratio == null) {
+                    md.append(" |");
+                } else {
+                    double r = ratio.startsWith("pool") ? pool / perRun : perRun / pool;
+                    md.append(Double.isFinite(r) ? format(" %.2f (%s) |", r, ratio) : " n/a |");
+                }
             }
             md.append('\n');
         }
