@@ -5,6 +5,7 @@
 #   bench/bots.sh --smoke      3 runs per mode  -> bench/out/bots.md, as with any option (see bench/README.md)
 #   bench/bots.sh --smoke --out /tmp/bots.md   the results to that file instead
 set -euo pipefail
+invoked_from=$PWD
 cd "$(dirname "$0")/.."
 
 command_line="bench/bots.sh${*:+ $*}"
@@ -16,7 +17,9 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --out)
       [ $# -ge 2 ] || { echo "[bench] --out needs a file" >&2; exit 2; }
-      out=$2; shift 2 ;;
+      # relative to where the script was called from, as a caller expects
+      case "$2" in /*) out=$2 ;; *) out=$invoked_from/$2 ;; esac
+      shift 2 ;;
     *) args+=("$1"); shift ;;
   esac
 done
