@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -100,9 +101,37 @@ public class BotBench {
             String contextsLeftOpen, String load, Cpu cpu) {
     }
 
-    /** {@code cpu}: used over the measured runs. */
+    /** One look at memory (KiB): PSS of Ferry's descendants and of its JVM, and Chromium renderers then. */
+    record Look(long descendantsPss, long jvmPss, int renderers) {
+    }
+
+    /**
+     * Memory while {@code contexts} runs were in flight at once, each in a browser context of its own (none: the
+     * pool idle); {@code runs}: those runs, which count among the failures when they fail.
+     */
+    record Held(int contexts, List<Look> looks, List<Run> runs) {
+
+        long median(ToLongFunction<Look> value) {
+            long[] sorted = looks.stream().mapToLong(value).sorted().toArray();
+            return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+        }
+
+        long peak(ToLongFunction<Look> value) {
+            return looks.stream().mapToLong(value).max().orElse(0);
+        }
+    }
+
+    /** {@code cpu}: used over the measured runs; {@code held}: memory with 0, 1, ... contexts open at once. */
     record Result(Mode mode, List<Run> warmUp, List<Run> runs, Map<String, Double> before, Map<String, Double> after,
-            Cpu cpu, List<Sample> samples, String stopped, List<String> leftAfterStop, Path log) {
+            Cpu cpu, List<Sample> samples, List<Held> held, String stopped, List<String> leftAfterStop, Path log) {
+
+        /** The peak PSS (Ferry's descendants) a concurrent run adds, in MiB: with the most at once over idle. */
+        double mibPerContext() {
+            Held idle = held.get(0);
+            Held most = held.get(held.size() - 1);
+            return most.contexts() == 0 ? 0 : (most.peak(Look::descendantsPss) - idle.median(Look::descendantsPss))
+                    / 1024.0 / most.contexts();
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -110,18 +139,21 @@ public class BotBench {
         Path jar = Path.of("target/ferry.jar");
         List<Mode> modes = MODES;
         List<String> extra = new ArrayList<>();
+        Path summary = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--smoke" -> runs = 3;
                 case "--jar" -> jar = Path.of(args[++i]);
+                case "--summary" -> summary = Path.of(args[++i]);
                 case "--ferry-arg" -> extra.add(args[++i]);
                 case "--mode" -> {
                     String name = args[++i];
                     modes = MODES.stream().filter(m -> m.name().equals(name)).toList();
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (known: --runs N, --smoke, --jar PATH, --mode pool|per-run, --ferry-arg --name=value)");
+                        + " (known: --runs N, --smoke, --jar PATH, --summary PATH, --mode pool|per-run,"
+                        + " --ferry-arg --name=value)");
             }
         }
         if (!Files.isRegularFile(jar)) {
@@ -134,8 +166,10 @@ public class BotBench {
                     .measure());
         }
         System.out.print(Report.markdown(results, runs));
-        boolean failed = results.stream().flatMap(r -> Stream.concat(r.warmUp().stream(), r.runs().stream()))
-                .anyMatch(run -> !run.succeeded());
+        if (summary != null) {
+            Files.writeString(summary, Report.summary(results, runs));
+        }
+        boolean failed = results.stream().anyMatch(r -> !Report.failures(r).isEmpty());
         System.exit(failed ? 1 : 0);
     }
 
@@ -174,6 +208,7 @@ public class BotBench {
         Map<String, Double> before;
         Map<String, Double> after;
         List<Run> warmUp;
+        List<Held> held;
         Cpu cpu;
         try {
             samples.add(sample("before the runs"));
@@ -194,16 +229,18 @@ public class BotBench {
             after = awaitRecorded(CONCURRENCY + runs);
             Thread.sleep(5000);
             samples.add(sample("after " + runs + " + 5 s"));
+            held = holdContexts();
         } finally {
             stopped = stop();
         }
         List<String> left = killLeftovers();
-        if (measured.stream().allMatch(Run::succeeded) && warmUp.stream().allMatch(Run::succeeded)) {
+        if (Stream.of(measured, warmUp, held.stream().flatMap(h -> h.runs().stream()).toList())
+                .flatMap(List::stream).allMatch(Run::succeeded)) {
             delete(data);
         } else {
             progress("failures: data directory kept at " + data);
         }
-        return new Result(mode, warmUp, measured, before, after, cpu, samples, stopped, left, log);
+        return new Result(mode, warmUp, measured, before, after, cpu, samples, held, stopped, left, log);
     }
 
     private void start(Path data, Path log) throws Exception {
@@ -222,7 +259,11 @@ public class BotBench {
                 "--ferry.sandbox.portal.hazards.expiry-rate=0",
                 "--ferry.sandbox.crm.trickle-initial=0",
                 "--ferry.sandbox.crm.trickle-max=0",
-                "--ferry.schedules.crm-order-pull.cron=0 0 0 1 1 ? 2099"));
+                "--ferry.schedules.crm-order-pull.cron=0 0 0 1 1 ? 2099",
+                // the tracking sync runs the shipment-statuses bot on the same portal every minute: it would take
+                // a worker and a slot of the portal's limit, and launch a browser of its own per run
+                "--ferry.schedules.tracking-sync.cron=0 0 0 1 1 ? 2099",
+                "--ferry.schedules.nightly-reconciliation.cron=0 0 0 1 1 ? 2099"));
         command.addAll(mode.args());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // the sandbox profile's defaults: no FERRY_PROFILE or other FERRY_* setting from this shell
@@ -279,6 +320,51 @@ public class BotBench {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
         return left;
+    }
+
+    /**
+     * Memory per concurrent context: Ferry idle (in the pool: its browsers up, no context open), then with 1 to
+     * {@link #CONCURRENCY} runs started at once, looking five times a second while all of them are in flight.
+     * Each run has a browser context of its own (in the pool, in the worker's running browser; launching per run,
+     * in a browser of its own). The bot's concurrency limit caps the runs in flight, so it caps this too.
+     */
+    private List<Held> holdContexts() throws InterruptedException {
+        List<Held> held = new ArrayList<>();
+        List<Look> idle = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            idle.add(look());
+            Thread.sleep(200);
+        }
+        held.add(new Held(0, idle, List.of()));
+        for (int contexts = 1; contexts <= CONCURRENCY; contexts++) {
+            List<Run> done = Collections.synchronizedList(new ArrayList<>());
+            List<Thread> clients = new ArrayList<>();
+            for (int c = 1; c <= contexts; c++) {
+                String orderId = "BENCH-" + mode.name().toUpperCase(Locale.ROOT) + "-C" + contexts + "-" + c;
+                Thread client = new Thread(() -> done.add(bookOne(orderId)));
+                client.start();
+                clients.add(client);
+            }
+            List<Look> looks = new ArrayList<>();
+            while (clients.stream().anyMatch(Thread::isAlive)) {
+                if (done.isEmpty()) {
+                    looks.add(look());
+                }
+                Thread.sleep(200);
+            }
+            held.add(new Held(contexts, looks, List.copyOf(done)));
+            // the finished runs' renderers go away a moment after their contexts close
+            Thread.sleep(3000);
+        }
+        progress("memory per concurrent context measured");
+        return held;
+    }
+
+    private Look look() {
+        List<Long> pids = descendants(ferry.pid());
+        return new Look(pids.stream().mapToLong(p -> Proc.kib(p, "smaps_rollup", "Pss:")).sum(),
+                Proc.kib(ferry.pid(), "smaps_rollup", "Pss:"),
+                (int) pids.stream().filter(p -> Proc.cmdline(p).contains("--type=renderer")).count());
     }
 
     /** Books {@code count} consignments, {@link #CONCURRENCY} at a time, each followed until it ends. */
@@ -571,7 +657,7 @@ public class BotBench {
                     .append(" last run's finish, by the runs' own `startedAt`/`finishedAt`.\n\n");
             row(md, results, "", r -> r.mode().name());
             row(md, results, "---", r -> "---:");
-            row(md, results, "runs per minute", r -> format("%.1f", r.runs().size() * 60_000.0 / wallMillis(r)));
+            row(md, results, "runs per minute", r -> format("%.1f", perMinute(r)));
             row(md, results, "wall clock", r -> format("%.1f s", wallMillis(r) / 1000.0));
             row(md, results, "failed runs (warm-up included)", r -> String.valueOf(failures(r).size()));
             row(md, results, "CPU per run: Ferry's JVM + its descendants", r -> format("%.2f s + %.2f s",
@@ -584,7 +670,9 @@ public class BotBench {
 
             md.append("\n## Where a run's time goes\n\nFrom `/actuator/prometheus`, the measured runs only (after")
                     .append(" minus before them): milliseconds per measured run (timer sum / runs), with the timer's")
-                    .append(" count. The parts add up to the whole run; \"rest\" is what no part times (waiting for")
+                    .append(" count. The parts add up to the whole run; the steps (each finished step of the bot file,")
+                    .append(" by kind; an `if` without the steps it runs) add up to most of the work phase, the rest of")
+                    .append(" which is reading the output; \"rest\" is what no part times (waiting for")
                     .append(" the concurrency limit and a worker, recording the run, and with launch per run closing")
                     .append(" the browser).\n\n");
             row(md, results, "", r -> r.mode().name());
@@ -595,16 +683,93 @@ public class BotBench {
             for (String phase : PHASES) {
                 row(md, results, "phase " + phase + " (`ferry_bot_phase_seconds`)", r -> split(r, phase(r, phase)));
             }
+            for (String step : steps(results)) {
+                row(md, results, "&nbsp;&nbsp;work: step " + step + " (`ferry_bot_steps_seconds`)",
+                        r -> split(r, delta(r, "ferry_bot_steps_seconds", "bot=\"" + BOT + "\"",
+                                "step=\"" + step + "\"")));
+            }
             row(md, results, "rest", r -> {
                 double[] whole = sum(runs(r, "SUCCEEDED"), runs(r, "FAILED"));
                 double parts = launches(r)[1] + Stream.of(PHASES).mapToDouble(p -> phase(r, p)[1]).sum();
                 return format("%.0f", (whole[1] - parts) * 1000 / r.runs().size());
             });
 
+            contexts(md, results);
             for (Result r : results) {
                 memory(md, r);
             }
             return md.toString();
+        }
+
+        /** The headline figures in one small table, for the top of the results and for copying elsewhere. */
+        static String summary(List<Result> results, int runs) {
+            StringBuilder md = new StringBuilder();
+            Result pool = results.stream().filter(r -> r.mode().name().equals("pool")).findFirst().orElse(null);
+            Result perRun = results.stream().filter(r -> r.mode().name().equals("per-run")).findFirst().orElse(null);
+            boolean both = pool != null && perRun != null;
+            md.append("| ").append(BOT).append(", ").append(runs).append(" runs per mode, ").append(CONCURRENCY)
+                    .append(" at a time |");
+            results.forEach(r -> md.append(' ').append(r.mode().name()).append(" |"));
+            md.append(both ? " ratio |\n" : "\n").append("| --- |");
+            results.forEach(r -> md.append(" ---: |"));
+            md.append(both ? " ---: |\n" : "\n");
+            summaryRow(md, results, both ? "pool ÷ per-run" : null, "runs per minute", Report::perMinute, "%.1f");
+            summaryRow(md, results, both ? "per-run ÷ pool" : null, "CPU seconds per run (Ferry's JVM + descendants)",
+                    r -> (r.cpu().jvm() + r.cpu().descendants()) / r.runs().size(), "%.2f");
+            summaryRow(md, results, null, "browser launch, ms per run",
+                    r -> launches(r)[1] * 1000 / r.runs().size(), "%.0f");
+            summaryRow(md, results, null, "bot's work on the portal, ms per run",
+                    r -> phase(r, "work")[1] * 1000 / r.runs().size(), "%.0f");
+            summaryRow(md, results, null, "MiB per concurrent context (peak PSS over idle, up to " + CONCURRENCY
+                    + " at once; launching per run, with its browser)", Result::mibPerContext, "%.0f");
+            return md.toString();
+        }
+
+        /** A row of the summary; {@code ratio} names the ratio of the two modes it shows, null for none. */
+        private static void summaryRow(StringBuilder md, List<Result> results, String ratio, String label,
+                Function<Result, Double> value, String pattern) {
+            md.append("| ").append(label).append(" |");
+            results.forEach(r -> md.append(' ').append(format(pattern, value.apply(r))).append(" |"));
+            if (results.size() == 2) {
+                double pool = value.apply(results.get(0));
+                double perRun = value.apply(results.get(1));
+                if (ratio == null) {
+                    md.append(" |");
+                } else {
+                    double r = ratio.startsWith("pool") ? pool / perRun : perRun / pool;
+                    md.append(Double.isFinite(r) ? format(" %.2f (%s) |", r, ratio) : " n/a |");
+                }
+            }
+            md.append('\n');
+        }
+
+        private static double perMinute(Result r) {
+            return r.runs().size() * 60_000.0 / wallMillis(r);
+        }
+
+        /** PSS with 0, 1, ... runs in flight, and what each adds. */
+        private static void contexts(StringBuilder md, List<Result> results) {
+            md.append("\n## Memory per concurrent context\n\nAfter the measured runs: Ferry idle (in the pool its")
+                    .append(" browsers up, no context open), then 1 to ").append(CONCURRENCY).append(" runs started")
+                    .append(" at once, each in a browser context of its own, looked at five times a second while all")
+                    .append(" of them were in flight. PSS in MiB, median and peak of the looks; \"per context\": the")
+                    .append(" peak over the idle median, divided by the contexts. The bot's `concurrency: ")
+                    .append(CONCURRENCY).append("` caps the runs in flight, so it caps this measurement too. In the")
+                    .append(" pool a context is a renderer process and its share of the browser; launching per run,")
+                    .append(" each run in flight also brings its own browser.\n\n")
+                    .append("| mode | contexts open | looks | descendants PSS median / peak | per context |")
+                    .append(" JVM PSS median / peak | renderers peak |\n")
+                    .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            for (Result r : results) {
+                long idle = r.held().get(0).median(Look::descendantsPss);
+                for (Held h : r.held()) {
+                    md.append(format("| %s | %d | %d | %d / %d | %s | %d / %d | %d |%n", r.mode().name(), h.contexts(),
+                            h.looks().size(), h.median(Look::descendantsPss) / 1024, h.peak(Look::descendantsPss) / 1024,
+                            h.contexts() == 0 ? "" : format("%.0f", (h.peak(Look::descendantsPss) - idle) / 1024.0
+                                    / h.contexts()),
+                            h.median(Look::jvmPss) / 1024, h.peak(Look::jvmPss) / 1024, h.peak(Look::renderers)));
+                }
+            }
         }
 
         private static void memory(StringBuilder md, Result r) {
@@ -639,8 +804,9 @@ public class BotBench {
             }
         }
 
-        private static List<Run> failures(Result r) {
-            return Stream.concat(r.warmUp().stream(), r.runs().stream()).filter(run -> !run.succeeded()).toList();
+        static List<Run> failures(Result r) {
+            return Stream.of(r.warmUp(), r.runs(), r.held().stream().flatMap(h -> h.runs().stream()).toList())
+                    .flatMap(List::stream).filter(run -> !run.succeeded()).toList();
         }
 
         private static long wallMillis(Result r) {
@@ -672,6 +838,13 @@ public class BotBench {
 
         private static double[] phase(Result r, String phase) {
             return delta(r, "ferry_bot_phase_seconds", "bot=\"" + BOT + "\"", "phase=\"" + phase + "\"");
+        }
+
+        /** The kinds of step Ferry timed ({@code ferry_bot_steps_seconds}), in any mode. */
+        private static List<String> steps(List<Result> results) {
+            Pattern step = Pattern.compile("^ferry_bot_steps_seconds_count\\{.*step=\"([^\"]+)\"");
+            return results.stream().flatMap(r -> r.after().keySet().stream()).map(step::matcher)
+                    .filter(Matcher::find).map(m -> m.group(1)).distinct().sorted().toList();
         }
 
         private static double[] sum(double[] a, double[] b) {

@@ -206,12 +206,40 @@ class BotStepsIT {
         assertThat(output.get("all")).hasSize(4);
     }
 
+    @Test
+    void eachFinishedStepIsTimedByKindAndAnIfWithoutTheStepsItRuns() {
+        BotRun run = botRun("timed", """
+                steps:
+                  - goto: /shipments
+                  - forEach:
+                      items: "${input.pages}"
+                      as: page
+                      steps:
+                        - expectText: "Page ${page} of 2"
+                        - if:
+                            exists: { role: link, name: "Next" }
+                            then:
+                              - click: { role: link, name: "Next" }
+                """, "{\"pages\": [1, 2]}");
+
+        worker.run("timed", run::execute);
+
+        // page 2 has no "Next": its if runs no click
+        assertThat(run.stepTimes()).extracting(BotSession.StepTime::step)
+                .containsExactly("goto", "expectText", "if", "click", "expectText", "if");
+        assertThat(run.stepTimes()).allSatisfy(step -> assertThat(step.nanos()).isPositive());
+    }
+
     private ObjectNode run(String name, String steps, String input) {
+        BotRun run = botRun(name, steps, input);
+        return worker.run(name, run::execute);
+    }
+
+    private BotRun botRun(String name, String steps, String input) {
         Bot bot = BotFileReader.read("name: " + name + "\nsystem: test-screens\nsecrets: [pin]\n" + steps,
                 "rpa-bots/test/" + name + ".yaml");
-        BotRun run = new BotRun(bot, screens.baseUrl(), "the test screens", read(input), new Secrets(SECRETS),
+        return new BotRun(bot, screens.baseUrl(), "the test screens", read(input), new Secrets(SECRETS),
                 Duration.ofSeconds(5), Duration.ofSeconds(30), true, evidence);
-        return worker.run(name, run::execute);
     }
 
     private static JsonNode read(String json) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -65,6 +66,11 @@ final class BotRun {
 
     Phases phases() {
         return phases;
+    }
+
+    /** The steps of a bot file this run finished, with how long each took; empty before the run has a page. */
+    List<BotSession.StepTime> stepTimes() {
+        return session == null ? List.of() : session.stepTimes();
     }
 
     ObjectNode execute(Browser browser) {

@@ -170,6 +170,10 @@ class BotRunner {
                 phase(bot, "work", run.phases().work);
                 phase(bot, "evidence", run.phases().evidence);
                 phase(bot, "close", run.phases().close);
+                run.stepTimes().forEach(step -> Timer.builder("ferry.bot.steps")
+                        .description("Time of the finished steps of bot files, by kind of step")
+                        .tags("bot", bot.name(), "step", step.step()).register(meters)
+                        .record(step.nanos(), TimeUnit.NANOSECONDS));
             }
         } finally {
             limit.onThisNode().release();

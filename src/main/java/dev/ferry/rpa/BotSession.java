@@ -35,6 +35,11 @@ public final class BotSession {
     private final Path evidence;
     private final BooleanSupplier holdsSlot;
     private final List<Locator> secretFields = new ArrayList<>();
+    private final List<StepTime> stepTimes = new ArrayList<>();
+
+    /** How long one finished step of a bot file took ({@code step}: goto, fill, ...), for {@code ferry.bot.steps}. */
+    record StepTime(String step, long nanos) {
+    }
 
     BotSession(Bot bot, Page page, String baseUrl, String label, Secrets secrets, Duration stepTimeout,
             Instant deadline, Path evidence, BooleanSupplier holdsSlot) {
@@ -116,6 +121,19 @@ public final class BotSession {
 
     /** Fails the run when the page is the system's busy or session-expired page. */
     public void checkSignals() {
+        // this runs after every step and each look is a round trip to the browser: one look for both texts,
+        // and a second only on a page that shows one, to say which
+        List<String> texts = bot.signals().texts();
+        if (texts.isEmpty()) {
+            return;
+        }
+        Locator any = page.getByText(texts.get(0));
+        for (String text : texts.subList(1, texts.size())) {
+            any = any.or(page.getByText(text));
+        }
+        if (any.count() == 0) {
+            return;
+        }
         String busy = bot.signals().busy();
         if (busy != null && page.getByText(busy).count() > 0) {
             throw failure(BotFailure.PORTAL_BUSY, capital(label) + " is busy (\"" + busy + "\"); nothing was done.",
@@ -161,6 +179,14 @@ public final class BotSession {
                     + label + ".", "run timeout before " + what);
         }
         page.setDefaultTimeout(Math.min(stepTimeout.toMillis(), left.toMillis()));
+    }
+
+    void stepDone(String step, long nanos) {
+        stepTimes.add(new StepTime(step, nanos));
+    }
+
+    List<StepTime> stepTimes() {
+        return stepTimes;
     }
 
     String label() {

@@ -53,7 +53,12 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
             for (Step step : steps) {
                 try {
                     session.nextStep(step.where());
+                    long started = System.nanoTime();
                     run(step);
+                    if (!(step instanceof Step.If || step instanceof Step.ForEach)) {
+                        // an if or a loop is timed without the steps it runs, which are timed themselves
+                        session.stepDone(kind(step), System.nanoTime() - started);
+                    }
                 } catch (BotRunException e) {
                     throw e.at(step.where());
                 }
@@ -90,8 +95,11 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
             } else if (step instanceof Step.Screenshot screenshot) {
                 session.screenshot(screenshot.name());
             } else if (step instanceof Step.If condition) {
+                long started = System.nanoTime();
                 session.checkSignals();
-                run(locator(condition.exists()).count() > 0 ? condition.then() : condition.otherwise());
+                boolean exists = locator(condition.exists()).count() > 0;
+                session.stepDone(kind(step), System.nanoTime() - started);
+                run(exists ? condition.then() : condition.otherwise());
             } else if (step instanceof Step.ForEach loop) {
                 forEach(loop);
             }
@@ -136,6 +144,12 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
             } finally {
                 items.remove(loop.as());
             }
+        }
+
+        /** The step as written in a bot file: goto, fill, expectText, ... */
+        private static String kind(Step step) {
+            String name = step.getClass().getSimpleName();
+            return Character.toLowerCase(name.charAt(0)) + name.substring(1);
         }
 
         private Locator label(String text) {
