@@ -43,9 +43,11 @@ final class VolumeReport {
             md.append("\n| --- |");
             sized.forEach(r -> md.append(" ---: |"));
             md.append('\n');
-            for (String table : VolumeBench.tables()) {
-                md.append("| ").append(table).append(h2 ? " (DISK_SPACE_USED)" : " (pg_total_relation_size)").append(" |");
-                sized.forEach(r -> md.append(' ').append(r.bytesByTable().get(table) / r.orders()).append(" |"));
+            for (String part : sized.get(0).bytesByTable().keySet()) {
+                boolean table = VolumeBench.tables().contains(part);
+                md.append("| ").append(part).append(!table ? "" : h2 ? " (DISK_SPACE_USED)" : " (pg_total_relation_size)")
+                        .append(" |");
+                sized.forEach(r -> md.append(' ').append(r.bytesByTable().get(part) / r.orders()).append(" |"));
                 md.append('\n');
             }
             md.append(h2 ? "| whole file ferry.mv.db after SHUTDOWN |" : "| whole database (pg_database_size) |");
