@@ -1,5 +1,6 @@
 package dev.ferry.inbox;
 
+import dev.ferry.orders.OrderQueries;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -40,14 +41,20 @@ class InboxListPage {
         model.addAttribute("filter", filter);
         model.addAttribute("rows", items.items().stream().map(item -> InboxListView.row(item, now)).toList());
         model.addAttribute("items", items);
-        model.addAttribute("counts", InboxListView.counts(queries.counts().get(ExceptionStatus.OPEN), filter));
+        model.addAttribute("counts", InboxListView.counts(queries.openCounts(), filter));
         model.addAttribute("statuses", InboxListView.statuses());
         model.addAttribute("categories", InboxListView.categories());
         model.addAttribute("steps", InboxListView.steps());
         model.addAttribute("first", items.totalItems() == 0 ? 0 : (long) shown * PAGE_SIZE + 1);
         model.addAttribute("last", (long) shown * PAGE_SIZE + items.items().size());
         model.addAttribute("previousUrl", shown > 0 ? filter.url(shown - 1) : null);
-        model.addAttribute("nextUrl", shown + 1 < items.totalPages() ? filter.url(shown + 1) : null);
+        // past the counted items (docs/inbox.md) a full page may have more after it
+        boolean counted = items.totalItems() < OrderQueries.MAX_COUNTED;
+        String more = counted ? "" : " or more";
+        model.addAttribute("total", items.totalItems() + more);
+        model.addAttribute("pages", items.totalPages() + more);
+        model.addAttribute("nextUrl", shown + 1 < items.totalPages()
+                || !counted && items.items().size() == PAGE_SIZE ? filter.url(shown + 1) : null);
         if (!model.containsAttribute("selected")) {
             model.addAttribute("selected", List.of());
         }

@@ -1,6 +1,7 @@
 package dev.ferry.inbox;
 
 import dev.ferry.orders.Journal;
+import dev.ferry.orders.OrderQueries;
 import dev.ferry.orders.OrderRecord;
 import dev.ferry.orders.OrderStore;
 import dev.ferry.routing.FlagCategory;
@@ -30,8 +31,9 @@ class InboxQueries {
     }
 
     InboxPage page(InboxFilter filter, int page, int size) {
-        long total = store.count(filter);
-        return new InboxPage(store.page(filter, page, size), page, size, total, (total + size - 1) / size);
+        List<InboxSummary> items = store.page(filter, page, size);
+        long total = OrderQueries.total(items.size(), page, size, () -> store.count(filter, OrderQueries.MAX_COUNTED));
+        return new InboxPage(items, page, size, total, (total + size - 1) / size);
     }
 
     /** The oldest exceptions that match, for a bulk action. */
@@ -55,6 +57,16 @@ class InboxQueries {
             counts.put(status, new Counts(byCategory.values().stream().mapToLong(Long::longValue).sum(), byCategory));
         }
         return counts;
+    }
+
+    /** What waits, by category: the /inbox page's tabs, from the OPEN items alone however many were dealt with. */
+    Counts openCounts() {
+        Map<String, Long> byCategory = new LinkedHashMap<>();
+        for (FlagCategory category : FlagCategory.values()) {
+            byCategory.put(category.name(), 0L);
+        }
+        byCategory.putAll(store.openByCategory());
+        return new Counts(byCategory.values().stream().mapToLong(Long::longValue).sum(), byCategory);
     }
 
     Optional<InboxDetail> detail(String id) {

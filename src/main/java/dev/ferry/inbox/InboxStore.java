@@ -188,28 +188,33 @@ class InboxStore {
                 .update();
     }
 
-    /** Oldest first while they wait, so the one that waited longest is seen first; newest first otherwise. */
+    /**
+     * A page of the list in the filter's order. The inner query walks an index to the page's ids (joining the
+     * orders only if a filter reads them); only the page's rows and orders are read.
+     */
     List<InboxSummary> page(InboxFilter filter, int page, int size) {
-        String order = filter.status() == ExceptionStatus.OPEN ? "e.created_at, e.id" : "e.created_at DESC, e.id DESC";
-        return filter.bind(jdbc.sql("SELECT " + SUMMARY_COLUMNS + FROM
-                        + filter.where() + " ORDER BY " + order + " LIMIT :size OFFSET :offset"))
+        return filter.bind(jdbc.sql("SELECT " + SUMMARY_COLUMNS + FROM + " WHERE e.id IN (SELECT e.id" + filter.from()
+                        + filter.where() + " ORDER BY " + filter.order() + " LIMIT :size OFFSET :offset)"
+                        + " ORDER BY " + filter.order()))
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query(this::summary)
                 .list();
     }
 
-    long count(InboxFilter filter) {
-        return filter.bind(jdbc.sql("SELECT COUNT(*)" + FROM
-                        + filter.where()))
+    /** How many match, counting no further than {@code max}. */
+    long count(InboxFilter filter, long max) {
+        return filter.bind(jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 AS one" + filter.from() + filter.where()
+                        + " LIMIT :max) matching"))
+                .param("max", max)
                 .query(Long.class)
                 .single();
     }
 
-    /** The ids of the oldest exceptions that match, for a bulk action. */
+    /** The ids of the exceptions that match, in the list's order (oldest first for OPEN ones), for a bulk action. */
     List<String> ids(InboxFilter filter, int limit) {
-        return filter.bind(jdbc.sql("SELECT e.id" + FROM
-                        + filter.where() + " ORDER BY e.created_at, e.id LIMIT :limit"))
+        return filter.bind(jdbc.sql("SELECT e.id" + filter.from() + filter.where() + " ORDER BY " + filter.order()
+                        + " LIMIT :limit"))
                 .param("limit", limit)
                 .query(String.class)
                 .list();

@@ -3,12 +3,16 @@ package dev.ferry.orders;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /** Reads orders with their journals for the status API. */
 @Service
 public class OrderQueries {
+
+    /** totalItems says at most this many: counting further would read that many more index entries per page. */
+    public static final long MAX_COUNTED = 10_000;
 
     private final OrderStore store;
     private final Journal journal;
@@ -29,11 +33,25 @@ public class OrderQueries {
     public OrderPage page(OrderStatus status, String source, int page, int size) {
         List<OrderRecord> orders = store.page(status, source, page, size);
         Map<String, List<JournalEntry>> journals = journal.entries(orders.stream().map(OrderRecord::id).toList());
-        long total = store.count(status, source);
+        long total = total(orders.size(), page, size, () -> store.count(status, source, MAX_COUNTED));
         Map<String, String> exceptions = openExceptions.openExceptionIds(orders.stream().map(OrderRecord::id).toList());
         List<OrderView> items = orders.stream()
                 .map(o -> OrderView.of(o, journals.getOrDefault(o.id(), List.of()), exceptions.get(o.id())))
                 .toList();
         return new OrderPage(items, page, size, total, (total + size - 1) / size);
+    }
+
+    /**
+     * How many items a list has, for a page that came back with {@code found} items. A page that is not full
+     * and not past the end is the last one, which tells the total without counting. Otherwise the count stops
+     * at {@link #MAX_COUNTED} (docs/api.md), so it costs the same however many orders are stored; a page
+     * further on than that still says how far the list goes at least.
+     */
+    public static long total(int found, int page, int size, LongSupplier countUpToMax) {
+        long before = (long) page * size;
+        if (found > 0 && found < size || found == 0 && page == 0) {
+            return before + found;
+        }
+        return found == 0 ? countUpToMax.getAsLong() : Math.max(countUpToMax.getAsLong(), before + found);
     }
 }
