@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.http.HttpMethods;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -67,7 +68,9 @@ public class Connectors {
         // the redelivery headers stay, the error handler counts attempts with them
         message.removeHeaders("*", "CamelRedeliver*");
         exchange.setProperty(SYSTEM, system);
-        message.setHeader(Exchange.HTTP_METHOD, method);
+        // as the enum the HTTP producer asks for: a String header is converted on every call, through a slow
+        // type-converter lookup (about 5% of a consumer's CPU in a profile)
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(method));
         int query = path.indexOf('?');
         message.setHeader(Exchange.HTTP_PATH, expand(query < 0 ? path : path.substring(0, query), exchange));
         if (query >= 0) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterAll;
@@ -83,7 +84,7 @@ class ConnectorsTests {
         connectors.prepare(exchange, "erp", "POST", "/api/sales-orders");
 
         assertThat(exchange.getMessage().getHeaders())
-                .containsEntry(Exchange.HTTP_METHOD, "POST")
+                .containsEntry(Exchange.HTTP_METHOD, HttpMethods.POST)
                 .containsEntry(Exchange.HTTP_PATH, "/api/sales-orders")
                 .doesNotContainKey(Exchange.HTTP_QUERY);
     }
