@@ -189,13 +189,13 @@ class InboxStore {
     }
 
     /**
-     * A page of the list in the filter's order. The inner query walks an index to the page's ids (joining the
-     * orders only if a filter reads them); only the page's rows and orders are read.
+     * A page of the list in the filter's order, which an index hands over sorted (V12). Unlike the order list
+     * it reads the rows it skips: inbox items are few (one order in 50), and H2 runs the shape that would skip
+     * them unread (WHERE id IN (a page of ids)) several times slower on the first pages, the ones people open.
      */
     List<InboxSummary> page(InboxFilter filter, int page, int size) {
-        return filter.bind(jdbc.sql("SELECT " + SUMMARY_COLUMNS + FROM + " WHERE e.id IN (SELECT e.id" + filter.from()
-                        + filter.where() + " ORDER BY " + filter.order() + " LIMIT :size OFFSET :offset)"
-                        + " ORDER BY " + filter.order()))
+        return filter.bind(jdbc.sql("SELECT " + SUMMARY_COLUMNS + FROM + filter.where() + " ORDER BY " + filter.order()
+                        + " LIMIT :size OFFSET :offset"))
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query(this::summary)

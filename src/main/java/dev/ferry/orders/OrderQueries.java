@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 public class OrderQueries {
 
     /** totalItems says at most this many: counting further would read that many more index entries per page. */
-    public static final long MAX_COUNTED = 10_000;
+    public static final long MAX_COUNTED = 1_000;
 
     private final OrderStore store;
     private final Journal journal;

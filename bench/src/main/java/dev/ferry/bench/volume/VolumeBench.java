@@ -57,6 +57,7 @@ public final class VolumeBench {
 
     private static final Pattern SCAN_COUNT = Pattern.compile("scanCount: (\\d+)");
     private static final long BUDGET_NANOS = 1_000_000_000L;
+    private static final long WARM_UP_NANOS = 700_000_000L;
 
     private VolumeBench() {
     }
@@ -218,10 +219,12 @@ public final class VolumeBench {
         return rows;
     }
 
-    /** Median wall time of calls made for about a second (at least 15, at most 500), after a warm-up. */
+    /** Median wall time of calls made for about a second (at least 15, at most 500), after a warm-up of 0.7 s. */
     private static Timing time(Runnable call, long backendPid) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 50; i++) {
+        // long enough for the JIT to compile Ferry's and the driver's code: the first size would pay for it otherwise
+        long warm = System.nanoTime();
+        for (int i = 0; i < 300 && System.nanoTime() - warm < WARM_UP_NANOS; i++) {
             call.run();
         }
         List<Long> walls = new ArrayList<>();
