@@ -1,6 +1,7 @@
 package dev.ferry.bench;
 
 import java.time.Duration;
+import java.util.Map;
 
 /** One batch of orders through Ferry: posted open loop, then waited for until every one is settled. */
 record Batch(int orders, double offeredRate, OpenLoop.Result intake, double secondsToSettle, double drainSeconds,
@@ -14,7 +15,8 @@ record Batch(int orders, double offeredRate, OpenLoop.Result intake, double seco
 
     static Batch run(Ferry ferry, Sandbox sandbox, OpenLoop load, String prefix, int orders, double rate,
             int latencySample, int flagEvery) {
-        long flaggedBefore = ferry.count("FLAGGED");
+        Map<String, Long> before = ferry.statusCounts();
+        long storedBefore = before.values().stream().mapToLong(Long::longValue).sum();
         long bytesBefore = ferry.databaseBytes();
         double ferryCpu = ferry.process().cpuSeconds();
         double sandboxCpu = sandbox.process().cpuSeconds();
@@ -26,17 +28,12 @@ record Batch(int orders, double offeredRate, OpenLoop.Result intake, double seco
         double ferryCpuUsed = ferry.process().cpuSeconds() - ferryCpu;
         double sandboxCpuUsed = sandbox.process().cpuSeconds() - sandboxCpu;
         Settle.Latencies completion = Settle.completionLatencies(ferry, intake.accepted(), latencySample);
-        long flagged = ferry.count("FLAGGED") - flaggedBefore;
+        Map<String, Long> after = ferry.awaitStatusCounts(storedBefore + intake.accepted202(), Duration.ofMinutes(2));
+        long flagged = after.getOrDefault("FLAGGED", 0L) - before.getOrDefault("FLAGGED", 0L);
+        long completed = after.getOrDefault("COMPLETED", 0L) - before.getOrDefault("COMPLETED", 0L);
         return new Batch(orders, rate, intake, (settled - start) / 1e9, (settled - posted) / 1e9, ferryCpuUsed,
                 sandboxCpuUsed, maxRss[0], ferry.databaseBytes() - bytesBefore, completion,
-                completed(intake, flagged), flagged);
-    }
-
-    // Ferry counts a list's total only up to 10,000 (docs/api.md); once nothing is ACCEPTED or IN_PROGRESS
-    // every accepted order of the batch is COMPLETED or FLAGGED (the bench discards none), and the flagged
-    // ones stay far below that
-    private static long completed(OpenLoop.Result intake, long flagged) {
-        return intake.accepted202() - flagged;
+                completed, flagged);
     }
 
     /** Settled orders per second, from the first order due to the last one settled. */

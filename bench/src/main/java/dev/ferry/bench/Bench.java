@@ -49,7 +49,7 @@ public final class Bench {
         }
         Path work = Path.of("target", "bench", "work").toAbsolutePath();
         deleteTree(work);
-        Path jar = Path.of("target", "ferry.jar").toAbsolutePath();
+        Path jar = Path.of("target", "ferry-cds", "ferry.jar").toAbsolutePath();
         Settings settings = smoke ? Settings.smoke(jar, work, work.resolve("logs"))
                 : Settings.full(jar, work, work.resolve("logs"));
         if (volume != null) {

@@ -6,9 +6,13 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +24,8 @@ final class Ferry implements AutoCloseable {
     static final String INTAKE_KEY = "ferry-sandbox-key";
     static final String OPS_KEY = "ferry-sandbox-ops-key";
     private static final String NEVER = "0 0 0 1 1 ? 2099";
+    private static final Pattern GAUGE = Pattern.compile(
+            "(?m)^ferry_orders\\{[^}]*status=\"(\\w+)\"[^}]*\\}\\s+([0-9.eE+]+)$");
 
     private final JavaProcess process;
     private final int port;
@@ -73,6 +79,36 @@ final class Ferry implements AutoCloseable {
     /** Orders not yet COMPLETED, FLAGGED or DISCARDED. */
     long unsettled() {
         return count("ACCEPTED") + count("IN_PROGRESS");
+    }
+
+    /**
+     * Orders by status from the {@code ferry.orders} gauge (/actuator/prometheus), once it counts {@code total}
+     * orders in all and none ACCEPTED or IN_PROGRESS: the gauge is refreshed every 15 s, and unlike the list
+     * API's totals (which stop counting at 1,000) it counts every order.
+     */
+    Map<String, Long> awaitStatusCounts(long total, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Long> counts = Map.of();
+        while (System.nanoTime() < deadline) {
+            counts = statusCounts();
+            long sum = counts.values().stream().mapToLong(Long::longValue).sum();
+            if (sum == total && counts.getOrDefault("ACCEPTED", 0L) + counts.getOrDefault("IN_PROGRESS", 0L) == 0) {
+                return counts;
+            }
+            Http.pause(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("the ferry.orders gauge did not come to " + total + " settled orders within "
+                + timeout + ": " + counts);
+    }
+
+    Map<String, Long> statusCounts() {
+        String metrics = Http.get(uri("/actuator/prometheus"), null).body();
+        Map<String, Long> counts = new TreeMap<>();
+        Matcher line = GAUGE.matcher(metrics);
+        while (line.find()) {
+            counts.put(line.group(1), (long) Double.parseDouble(line.group(2)));
+        }
+        return counts;
     }
 
     /** Bytes of the H2 database files. */

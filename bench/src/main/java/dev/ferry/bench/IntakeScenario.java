@@ -24,8 +24,10 @@ final class IntakeScenario {
             int warmUp = settings.smoke() ? 20 : 3_000;
             load.post(ferry.uri("/api/orders"), "intake-warm", warmUp, Math.min(300, warmUp));
             for (int rate : settings.intakeRates()) {
+                double cpuBefore = ferry.process().cpuSeconds();
                 OpenLoop.Result result = load.post(ferry.uri("/api/orders"), "intake-" + rate,
                         rate * settings.intakeStepSeconds(), rate);
+                double cpuMsPerOrder = (ferry.process().cpuSeconds() - cpuBefore) * 1000 / result.offered();
                 boolean allAccepted = result.accepted202() == result.offered();
                 if (allAccepted && result.p(99) <= P99_GOAL_MS) {
                     best = Math.max(best, rate);
@@ -35,7 +37,8 @@ final class IntakeScenario {
                 }
                 rows.add(List.of(Integer.toString(rate), Integer.toString(result.offered()),
                         result.outcomes().toString(), Report.f(result.p(50), 1), Report.f(result.p(99), 1),
-                        Report.f(result.p(99.9), 1), Report.f(result.max(), 1), Report.f(result.sendLagMaxMillis(), 1)));
+                        Report.f(result.p(99.9), 1), Report.f(result.max(), 1), Report.f(result.sendLagMaxMillis(), 1),
+                        Report.f(cpuMsPerOrder, 2)));
             }
         } finally {
             load.close();
@@ -49,7 +52,7 @@ final class IntakeScenario {
                         + " on the same cores. \"send lag\" is how late the generator itself sent an order.")
                 .command("bench/run --only intake")
                 .table(List.of("offered/s", "orders", "answers", "p50 ms", "p99 ms", "p99.9 ms", "max ms",
-                        "send lag max ms"), rows)
+                        "send lag max ms", "Ferry CPU ms/order"), rows)
                 .text("Highest offered rate with every order 202 and p99 ≤ " + Report.f(P99_GOAL_MS, 0) + " ms: **"
                         + (best == 0 ? "none of those tried" : best + " orders/s") + "**.");
         if (atReference != null) {

@@ -2,14 +2,12 @@ package dev.ferry.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The downstream half of the limit: a plain keep-alive HTTP client making, per order, the five calls Ferry makes
+ * The downstream half of the limit: a plain keep-alive HTTP client (Apache HttpClient 5, classic, as Ferry's connectors use) making, per order, the five calls Ferry makes
  * (CRM customer, ERP sales order, accounting invoice, shipment, CRM status update) with the same paths, headers,
  * idempotency keys and bodies, against the same sandbox stubs, from many threads at once. Nothing else: no
  * mapping engine, no journal, no queue.
@@ -37,8 +35,7 @@ final class LimitHttp {
     }
 
     static Result run(Sandbox sandbox, int threads, Duration duration, String prefix) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        LoadClient client = new LoadClient(threads * 2);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong orders = new AtomicLong();
         AtomicLong failures = new AtomicLong();
@@ -67,51 +64,48 @@ final class LimitHttp {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
+        client.close();
         return new Result(threads, seconds, orders.get(), failures.get(), sandbox.process().cpuSeconds() - cpuBefore);
     }
 
-    private static void oneOrder(HttpClient client, Sandbox sandbox, String orderId) {
+    private static void oneOrder(LoadClient client, Sandbox sandbox, String orderId) {
         String crm = sandbox.baseUrl("crm");
-        JsonNode customer = call(client, HttpRequest.newBuilder(URI.create(crm + "/api/customers/C-1001"))
-                .header("Authorization", "Bearer crm-sandbox-token").GET());
+        JsonNode customer = check(client.get(URI.create(crm + "/api/customers/C-1001"),
+                Map.of("Authorization", "Bearer crm-sandbox-token", "Accept", "application/json")));
         String customerId = customer.path("id").asText("C-1001");
-        JsonNode salesOrder = call(client, json(sandbox.baseUrl("erp") + "/api/sales-orders", orderId,
-                "create-sales-order", """
+        JsonNode salesOrder = post(client, sandbox.baseUrl("erp") + "/api/sales-orders", orderId,
+                "create-sales-order", "X-API-Key", "erp-sandbox-key", """
                 {"customerId":"%s","reference":"%s","externalId":"%s","currency":"EUR",\
                 "lines":[{"sku":"SKU-RED-MUG","quantity":2,"unitPrice":"12.50"}]}"""
-                        .formatted(customerId, orderId, orderId)).header("X-API-Key", "erp-sandbox-key"));
-        JsonNode invoice = call(client, json(sandbox.baseUrl("accounting") + "/api/invoices", orderId,
-                "create-invoice", """
+                        .formatted(customerId, orderId, orderId));
+        JsonNode invoice = post(client, sandbox.baseUrl("accounting") + "/api/invoices", orderId,
+                "create-invoice", "Authorization", BASIC, """
                 {"customerId":"%s","salesOrderId":"%s","reference":"%s","currency":"EUR",\
                 "lines":[{"sku":"SKU-RED-MUG","quantity":2,"unitPrice":"12.50"}]}"""
-                        .formatted(customerId, salesOrder.path("id").asText(), orderId))
-                .header("Authorization", BASIC));
-        JsonNode shipment = call(client, json(sandbox.baseUrl("shipping") + "/api/shipments", orderId,
-                "create-shipment", """
+                        .formatted(customerId, salesOrder.path("id").asText(), orderId));
+        JsonNode shipment = post(client, sandbox.baseUrl("shipping") + "/api/shipments", orderId,
+                "create-shipment", "Authorization", "Bearer shipping-sandbox-token", """
                 {"reference":"%s","customerId":"%s","service":"standard","recipient":{"name":"Ana Lima",\
                 "street":"Rua Augusta 1","city":"Lisboa","postalCode":"1100-048","country":"PT"},\
-                "items":[{"sku":"SKU-RED-MUG","quantity":2}]}""".formatted(orderId, customerId))
-                .header("Authorization", "Bearer shipping-sandbox-token"));
-        call(client, json(crm + "/api/customers/" + customerId + "/order-updates", orderId, "update-crm-status", """
+                "items":[{"sku":"SKU-RED-MUG","quantity":2}]}""".formatted(orderId, customerId));
+        post(client, crm + "/api/customers/" + customerId + "/order-updates", orderId, "update-crm-status",
+                "Authorization", "Bearer crm-sandbox-token", """
                 {"ferryOrderId":"%s","source":"bench","externalId":"%s","status":"FULFILLED","erpOrderId":"%s",\
                 "invoiceId":"%s","shipmentId":"%s","trackingNumber":"%s"}""".formatted(orderId, orderId,
                 salesOrder.path("id").asText(), invoice.path("id").asText(), shipment.path("id").asText(),
-                shipment.path("trackingNumber").asText()))
-                .header("Authorization", "Bearer crm-sandbox-token"));
+                shipment.path("trackingNumber").asText()));
     }
 
-    private static HttpRequest.Builder json(String url, String orderId, String step, String body) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("Accept", "application/json").header("Idempotency-Key", orderId + ":" + step)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+    private static JsonNode post(LoadClient client, String url, String orderId, String step, String authHeader,
+            String authValue, String body) {
+        return check(client.post(URI.create(url), Map.of(authHeader, authValue, "Accept", "application/json",
+                "Idempotency-Key", orderId + ":" + step), body));
     }
 
-    private static JsonNode call(HttpClient client, HttpRequest.Builder request) {
-        HttpResponse<String> response = Http.send(client, request.timeout(Duration.ofSeconds(30)).build());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": "
-                    + response.body());
+    private static JsonNode check(LoadClient.Answer answer) {
+        if (!answer.ok()) {
+            throw new IllegalStateException("the sandbox answered " + answer.status() + ": " + answer.body());
         }
-        return Http.read(response.body());
+        return Http.read(answer.body());
     }
 }

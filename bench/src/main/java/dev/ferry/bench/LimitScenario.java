@@ -53,7 +53,8 @@ final class LimitScenario {
         Limit limit = new Limit(http, enqueue);
         report.section("1. Limit L")
                 .text("What this machine can do of Ferry's work with nothing of Ferry in the way. Downstream: a plain"
-                        + " keep-alive client (JDK HttpClient, HTTP/1.1) makes the five calls Ferry makes per order —"
+                        + " keep-alive client (Apache HttpClient 5, classic, the library of Ferry's connectors) makes"
+                        + " the five calls Ferry makes per order —"
                         + " CRM customer, ERP sales order, invoice, shipment, CRM status update — with the same paths,"
                         + " credentials, Idempotency-Keys and bodies against the same sandbox process, from 8 and"
                         + " 32 threads. Queue: persistent sends of an order id to an embedded Artemis configured as"

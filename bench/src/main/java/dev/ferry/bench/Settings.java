@@ -11,14 +11,26 @@ record Settings(Path jar, Path work, Path logs, boolean smoke, List<String> ferr
         int limitSeconds, List<Integer> intakeRates, int intakeStepSeconds, int endToEndOrders,
         int degradedOrders, List<Integer> volumeBatches, int idleSeconds, int botRuns) {
 
-    // the heap Ferry is documented to run with (docs/operations.md); the sandbox is a test fixture
-    static final List<String> FERRY_JVM = List.of("-Xmx512m", "-XX:+UseG1GC");
-    static final List<String> SANDBOX_JVM = List.of("-Xmx768m");
+    // as docs/operations.md recommends (bench/run writes the archive with deploy/cds-archive.sh); the sandbox
+    // holds every record it answered, 111,000 orders' worth in the volume scenario
+    static final List<String> FERRY_JVM = defaultFerryJvm();
+    static final List<String> SANDBOX_JVM = List.of("-XX:SharedArchiveFile=target/ferry-cds/ferry.jsa", "-Xmx768m");
 
     static Settings full(Path jar, Path work, Path logs) {
         return new Settings(jar, work, logs, false, FERRY_JVM, SANDBOX_JVM, 20,
                 List.of(250, 500, 750, 1000, 1250, 1500, 2000), 10, 5_000, 3_000,
                 List.of(1_000, 10_000, 100_000), 60, 20);
+    }
+
+    // BENCH_FERRY_JVM adds options to every Ferry the bench starts, e.g. a JFR recording (bench/README.md)
+    private static List<String> defaultFerryJvm() {
+        List<String> options = new java.util.ArrayList<>(List.of("-XX:SharedArchiveFile=target/ferry-cds/ferry.jsa",
+                "-Xmx512m"));
+        String extra = System.getenv("BENCH_FERRY_JVM");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return List.copyOf(options);
     }
 
     Settings withVolumeBatches(List<Integer> batches) {
