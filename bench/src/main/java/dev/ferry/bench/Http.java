@@ -96,8 +96,13 @@ final class Http {
                 + " s; see " + process.log());
     }
 
-    /** The bench's own pacing (polls), not a test's wait: parks the calling thread. */
+    /** The bench's own pacing (polls, measured durations): parks the calling thread for the whole duration. */
     static void pause(Duration duration) {
-        LockSupport.parkNanos(duration.toNanos());
+        long deadline = System.nanoTime() + duration.toNanos();
+        long left;
+        // parkNanos may return early (a spurious wake-up, a pending unpark): park again for the rest
+        while ((left = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+        }
     }
 }
