@@ -26,7 +26,7 @@ record Machine(Instant at, String loadAverage) {
                 .append(String.format(Locale.ROOT, " (%.0f min)", minutes)).append('\n');
         out.append("- commit: ").append(git("rev-parse", "--short", "HEAD"))
                 .append(git("status", "--porcelain", "--", "src", "pom.xml", "config", "routes", "connectors",
-                        "rpa-bots", "bench").isBlank() ? "" : " (with uncommitted changes)").append('\n');
+                        "rpa-bots", "bench", ":!bench/RESULTS.md").isBlank() ? "" : " (with uncommitted changes)").append('\n');
         out.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (")
                 .append(cpuModel()).append("), ").append(memory()).append('\n');
         out.append("- kernel: ").append(exec("uname", "-srm")).append('\n');
