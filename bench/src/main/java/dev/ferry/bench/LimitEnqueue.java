@@ -7,13 +7,7 @@ import jakarta.jms.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -47,31 +41,17 @@ final class LimitEnqueue {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0");
         try (Connection connection = factory.createConnection()) {
             connection.start();
-            AtomicBoolean stop = new AtomicBoolean();
             AtomicLong sent = new AtomicLong();
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            long start = System.nanoTime();
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                workers.add(pool.submit(() -> {
-                    try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-                        MessageProducer producer = session.createProducer(session.createQueue("ferry.orders"));
-                        producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-                        while (!stop.get()) {
-                            producer.send(session.createTextMessage(UUID.randomUUID().toString()));
-                            sent.incrementAndGet();
-                        }
+            double seconds = Saturation.run(threads, duration, (thread, over) -> {
+                try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                    MessageProducer producer = session.createProducer(session.createQueue("ferry.orders"));
+                    producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                    while (!over.getAsBoolean()) {
+                        producer.send(session.createTextMessage(UUID.randomUUID().toString()));
+                        sent.incrementAndGet();
                     }
-                    return null;
-                }));
-            }
-            Http.pause(duration);
-            stop.set(true);
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            pool.shutdown();
+                }
+            });
             return new Result(threads, seconds, sent.get());
         } finally {
             factory.close();

@@ -4,14 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,18 +29,13 @@ final class LimitHttp {
     }
 
     static Result run(Sandbox sandbox, int threads, Duration duration, String prefix) throws Exception {
-        LoadClient client = new LoadClient(threads * 2);
-        AtomicBoolean stop = new AtomicBoolean();
         AtomicLong orders = new AtomicLong();
         AtomicLong failures = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
         double cpuBefore = sandbox.process().cpuSeconds();
-        long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            workers.add(pool.submit(() -> {
-                for (long i = 0; !stop.get(); i++) {
+        double seconds;
+        try (LoadClient client = new LoadClient(threads * 2)) {
+            seconds = Saturation.run(threads, duration, (thread, over) -> {
+                for (long i = 0; !over.getAsBoolean(); i++) {
                     try {
                         oneOrder(client, sandbox, prefix + "-" + thread + "-" + i);
                         orders.incrementAndGet();
@@ -54,17 +43,8 @@ final class LimitHttp {
                         failures.incrementAndGet();
                     }
                 }
-                return null;
-            }));
+            });
         }
-        Http.pause(duration);
-        stop.set(true);
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        client.close();
         return new Result(threads, seconds, orders.get(), failures.get(), sandbox.process().cpuSeconds() - cpuBefore);
     }
 
