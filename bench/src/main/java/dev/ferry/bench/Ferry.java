@@ -76,7 +76,10 @@ final class Ferry implements AutoCloseable {
         return Http.getJson(uri("/api/orders?size=1&status=" + status), OPS_KEY).path("totalItems").asLong();
     }
 
-    /** Orders not yet COMPLETED, FLAGGED or DISCARDED. */
+    /**
+     * Orders not yet COMPLETED, FLAGGED or DISCARDED. Asks the list API, not the gauge of {@link #statusCounts}:
+     * the gauge is up to 15 s old, and the lists' totals count exactly while they are below 1,000.
+     */
     long unsettled() {
         return count("ACCEPTED") + count("IN_PROGRESS");
     }

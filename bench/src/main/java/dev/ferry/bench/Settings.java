@@ -1,6 +1,7 @@
 package dev.ferry.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,8 +14,9 @@ record Settings(Path jar, Path work, Path logs, boolean smoke, List<String> ferr
 
     // as docs/operations.md recommends (bench/run writes the archive with deploy/cds-archive.sh); the sandbox
     // holds every record it answered, 111,000 orders' worth in the volume scenario
+    private static final String CDS_ARCHIVE = "-XX:SharedArchiveFile=target/ferry-cds/ferry.jsa";
     static final List<String> FERRY_JVM = defaultFerryJvm();
-    static final List<String> SANDBOX_JVM = List.of("-XX:SharedArchiveFile=target/ferry-cds/ferry.jsa", "-Xmx768m");
+    static final List<String> SANDBOX_JVM = List.of(CDS_ARCHIVE, "-Xmx768m");
 
     static Settings full(Path jar, Path work, Path logs) {
         return new Settings(jar, work, logs, false, FERRY_JVM, SANDBOX_JVM, 20,
@@ -24,8 +26,7 @@ record Settings(Path jar, Path work, Path logs, boolean smoke, List<String> ferr
 
     // BENCH_FERRY_JVM adds options to every Ferry the bench starts, e.g. a JFR recording (bench/README.md)
     private static List<String> defaultFerryJvm() {
-        List<String> options = new java.util.ArrayList<>(List.of("-XX:SharedArchiveFile=target/ferry-cds/ferry.jsa",
-                "-Xmx512m"));
+        List<String> options = new ArrayList<>(List.of(CDS_ARCHIVE, "-Xmx512m"));
         String extra = System.getenv("BENCH_FERRY_JVM");
         if (extra != null && !extra.isBlank()) {
             options.addAll(List.of(extra.trim().split("\\s+")));
