@@ -108,6 +108,21 @@ final class FerryProcess implements AutoCloseable {
 
         /** Starts Ferry and waits until it answers its health check; a Ferry that never does is killed. */
         FerryProcess start(String name) {
+            FerryProcess ferry = launch(name);
+            try {
+                await().atMost(START_WAIT).pollInterval(Duration.ofMillis(250))
+                        .failFast("Ferry " + name + " exited; see " + ferry.log, () -> !ferry.process.isAlive())
+                        .ignoreExceptions()
+                        .until(() -> ferry.get("/actuator/health", INTAKE_KEY).statusCode() == 200);
+            } catch (RuntimeException notStarted) {
+                ferry.kill(); // a Ferry that never became healthy must not outlive the test
+                throw notStarted;
+            }
+            return ferry;
+        }
+
+        /** Starts Ferry and returns at once, for a test that expects it to refuse to start. */
+        FerryProcess launch(String name) {
             Path jar = Path.of("target", "ferry.jar").toAbsolutePath();
             assertThat(jar).as("run the ITs with ./mvnw verify, which builds target/ferry.jar first").exists();
             List<String> command = new ArrayList<>();
@@ -121,23 +136,11 @@ final class FerryProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(env);
-            Process process;
             try {
-                process = builder.start();
+                return new FerryProcess(name, builder.start(), port(), log);
             } catch (IOException e) {
                 throw new IllegalStateException("Ferry " + name + " did not start: " + e.getMessage(), e);
             }
-            FerryProcess ferry = new FerryProcess(name, process, port(), log);
-            try {
-                await().atMost(START_WAIT).pollInterval(Duration.ofMillis(250))
-                        .failFast("Ferry " + name + " exited; see " + log, () -> !process.isAlive())
-                        .ignoreExceptions()
-                        .until(() -> ferry.get("/actuator/health", INTAKE_KEY).statusCode() == 200);
-            } catch (RuntimeException notStarted) {
-                ferry.kill(); // a Ferry that never became healthy must not outlive the test
-                throw notStarted;
-            }
-            return ferry;
         }
     }
 
