@@ -15,7 +15,7 @@ class DemoCredentialsTests {
 
     @Test
     void theDemoUsersAreRefusedOutsideTheSandbox() {
-        var settings = new SecuritySettings(List.of(), List.of(user("admin", "admin")));
+        var settings = new SecuritySettings(List.of(), List.of(user("admin", "admin")), null);
 
         assertThatThrownBy(() -> DemoCredentials.refuseOutsideSandbox(profile("embedded"), settings, encoder))
                 .isInstanceOf(IllegalStateException.class)
@@ -25,16 +25,35 @@ class DemoCredentialsTests {
 
     @Test
     void theDemoApiKeysAreRefusedOutsideTheSandbox() {
-        var key = new SecuritySettings.ApiKey("ops", ApiKeyFilter.sha256("ferry-sandbox-ops-key"), List.of("ADMIN"));
+        var key = new SecuritySettings.ApiKey("ops", ApiKeyFilter.sha256("ferry-sandbox-ops-key"), List.of("ADMIN"),
+                List.of());
 
         assertThatThrownBy(() -> DemoCredentials.refuseOutsideSandbox(profile("cluster"),
-                new SecuritySettings(List.of(key), List.of()), encoder))
+                new SecuritySettings(List.of(key), List.of(), null), encoder))
                 .hasMessageContaining("API key 'ops'");
     }
 
     @Test
+    void aDemoPasswordIsRefusedWhateverTheCaseOfTheName() {
+        var settings = new SecuritySettings(List.of(), List.of(user("ADMIN", "admin"), user("Reviewer", "reviewer")), null);
+
+        assertThatThrownBy(() -> DemoCredentials.refuseOutsideSandbox(profile("embedded"), settings, encoder))
+                .hasMessageContaining("user 'ADMIN'")
+                .hasMessageContaining("user 'Reviewer'");
+    }
+
+    @Test
+    void aDemoPasswordIsRefusedUnderAnyName() {
+        var settings = new SecuritySettings(List.of(), List.of(user("maria", "reviewer"), user("ops", "admin")), null);
+
+        assertThatThrownBy(() -> DemoCredentials.refuseOutsideSandbox(profile("cluster"), settings, encoder))
+                .hasMessageContaining("user 'maria' with a demo password")
+                .hasMessageContaining("user 'ops' with a demo password");
+    }
+
+    @Test
     void aDemoUsernameWithItsOwnPasswordIsFine() {
-        var settings = new SecuritySettings(List.of(), List.of(user("admin", "a long and private passphrase")));
+        var settings = new SecuritySettings(List.of(), List.of(user("admin", "a long and private passphrase")), null);
 
         assertThatCode(() -> DemoCredentials.refuseOutsideSandbox(profile("embedded"), settings, encoder))
                 .doesNotThrowAnyException();
@@ -42,7 +61,7 @@ class DemoCredentialsTests {
 
     @Test
     void theSandboxMayUseItsDemoCredentials() {
-        var settings = new SecuritySettings(List.of(), List.of(user("reviewer", "reviewer")));
+        var settings = new SecuritySettings(List.of(), List.of(user("reviewer", "reviewer")), null);
 
         assertThatCode(() -> DemoCredentials.refuseOutsideSandbox(profile("sandbox"), settings, encoder))
                 .doesNotThrowAnyException();
