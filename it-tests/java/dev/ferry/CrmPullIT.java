@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.springframework.test.context.TestPropertySource;
         "ferry.schedules.crm-order-pull.cron=0/2 * * * * ?"
 })
 class CrmPullIT extends FerryIntegrationTest {
+
+    private static final String OPS_KEY = "ferry-sandbox-ops-key";
 
     @Test
     void ordersWaitingInTheCrmArePulledAndCompletedOnce() {
@@ -60,17 +63,22 @@ class CrmPullIT extends FerryIntegrationTest {
         assertThat(item.path("category").asText()).isEqualTo("VALIDATION");
         assertThat(item.path("step").asText()).isEqualTo("accept");
         assertThat(item.path("reason").asText()).contains("/lines/0/quantity");
-        assertThat(order(item.path("orderId").asText()).path("status").asText()).isEqualTo("FLAGGED");
+        // the CRM's orders are Ferry's own: the intake key does not see them, the operator's key does
+        assertThat(get("/api/orders/" + item.path("orderId").asText(), INTAKE_KEY).statusCode()).isEqualTo(404);
+        assertThat(read(get("/api/orders/" + item.path("orderId").asText(), OPS_KEY).body()).path("status").asText())
+                .isEqualTo("FLAGGED");
     }
 
     private JsonNode exceptions(String q) {
-        return read(send(HttpRequest.newBuilder(uri("/api/exceptions?category=VALIDATION&q=" + q))
-                .header("Authorization", "Bearer ferry-sandbox-ops-key").GET().build()).body());
+        return read(get("/api/exceptions?category=VALIDATION&q=" + q, OPS_KEY).body());
+    }
+
+    private HttpResponse<String> get(String path, String key) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key).GET().build());
     }
 
     private List<JsonNode> crmOrders() {
-        JsonNode page = read(send(HttpRequest.newBuilder(uri("/api/orders?source=crm&size=50"))
-                .header("Authorization", "Bearer " + INTAKE_KEY).GET().build()).body());
+        JsonNode page = read(get("/api/orders?source=crm&size=50", OPS_KEY).body());
         List<JsonNode> items = new ArrayList<>();
         // the trickle's own orders; another test adds a broken one
         page.path("items").forEach(o -> {

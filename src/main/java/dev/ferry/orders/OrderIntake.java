@@ -46,7 +46,14 @@ public class OrderIntake {
         this.json = json;
     }
 
-    public Intake accept(ObjectNode order, String idempotencyKey) {
+    /**
+     * @param client the name of the API key that posted the order, whose Idempotency-Keys are its own; null for
+     *        an order Ferry pulled itself, which carries no Idempotency-Key
+     */
+    public Intake accept(ObjectNode order, String client, String idempotencyKey) {
+        if (idempotencyKey != null && client == null) {
+            throw new IllegalArgumentException("An Idempotency-Key belongs to the API client that sent it");
+        }
         checkKey(idempotencyKey);
         List<Violation> violations = validator.violations(order);
         if (!violations.isEmpty()) {
@@ -56,19 +63,19 @@ public class OrderIntake {
         String source = order.path("source").asText();
         String externalId = order.path("externalId").asText();
 
-        Optional<Intake> earlier = findEarlier(idempotencyKey, hash, source, externalId);
+        Optional<Intake> earlier = findEarlier(client, idempotencyKey, hash, source, externalId);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         String id = UUID.randomUUID().toString();
         try {
             tx.executeWithoutResult(status -> {
-                store.insert(id, idempotencyKey, hash, order, Instant.now());
+                store.insert(id, client, idempotencyKey, hash, order, Instant.now());
                 journal.append(id, "accept", StepOutcome.OK, "Accepted from " + source + " as " + externalId);
             });
         } catch (DuplicateKeyException raced) {
             // a concurrent copy of the same order committed first: answer with that one
-            return findEarlier(idempotencyKey, hash, source, externalId).orElseThrow(() -> raced);
+            return findEarlier(client, idempotencyKey, hash, source, externalId).orElseThrow(() -> raced);
         }
         enqueue(id);
         return new Intake(id, OrderStatus.ACCEPTED, true);
@@ -87,7 +94,7 @@ public class OrderIntake {
         }
         String id = UUID.randomUUID().toString();
         try {
-            store.insert(id, null, sha256(write(order)), order, OrderStatus.FLAGGED, Instant.now());
+            store.insert(id, null, null, sha256(write(order)), order, OrderStatus.FLAGGED, Instant.now());
         } catch (DuplicateKeyException raced) {
             return Optional.empty();
         }
@@ -105,9 +112,9 @@ public class OrderIntake {
         }
     }
 
-    private Optional<Intake> findEarlier(String key, String hash, String source, String externalId) {
+    private Optional<Intake> findEarlier(String client, String key, String hash, String source, String externalId) {
         if (key != null) {
-            var byKey = store.findByIdempotencyKey(key);
+            var byKey = store.findByIdempotencyKey(client, key);
             if (byKey.isPresent()) {
                 if (!byKey.get().payloadHash().equals(hash)) {
                     throw new IdempotencyKeyReusedException(key, byKey.get().id());

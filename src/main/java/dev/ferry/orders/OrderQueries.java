@@ -1,5 +1,6 @@
 package dev.ferry.orders;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +31,14 @@ public class OrderQueries {
         return store.find(id).map(order -> OrderView.of(order, journal.entries(id), exceptions.get(id)));
     }
 
-    public OrderPage page(OrderStatus status, String source, int page, int size) {
-        List<OrderRecord> orders = store.page(status, source, page, size);
+    /** A page of the orders with this status (null: any) of these sources (null: any; empty: none). */
+    public OrderPage page(OrderStatus status, Collection<String> sources, int page, int size) {
+        if (sources != null && sources.isEmpty()) {
+            return new OrderPage(List.of(), page, size, 0, 0);
+        }
+        List<OrderRecord> orders = store.page(status, sources, page, size);
         Map<String, List<JournalEntry>> journals = journal.entries(orders.stream().map(OrderRecord::id).toList());
-        long total = total(orders.size(), page, size, () -> store.count(status, source, MAX_COUNTED));
+        long total = total(orders.size(), page, size, () -> store.count(status, sources, MAX_COUNTED));
         Map<String, String> exceptions = openExceptions.openExceptionIds(orders.stream().map(OrderRecord::id).toList());
         List<OrderView> items = orders.stream()
                 .map(o -> OrderView.of(o, journals.getOrDefault(o.id(), List.of()), exceptions.get(o.id())))

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,19 +32,23 @@ public class OrderStore {
         this.json = json;
     }
 
-    /** @throws org.springframework.dao.DuplicateKeyException when the key or source+externalId exists */
-    void insert(String id, String idempotencyKey, String payloadHash, ObjectNode order, Instant now) {
-        insert(id, idempotencyKey, payloadHash, order, OrderStatus.ACCEPTED, now);
+    /**
+     * @param client the API key's name that posted the order (its Idempotency-Keys are its own), or null
+     * @throws org.springframework.dao.DuplicateKeyException when the client's key or source+externalId exists
+     */
+    void insert(String id, String client, String idempotencyKey, String payloadHash, ObjectNode order, Instant now) {
+        insert(id, client, idempotencyKey, payloadHash, order, OrderStatus.ACCEPTED, now);
     }
 
-    void insert(String id, String idempotencyKey, String payloadHash, ObjectNode order, OrderStatus status,
-            Instant now) {
+    void insert(String id, String client, String idempotencyKey, String payloadHash, ObjectNode order,
+            OrderStatus status, Instant now) {
         jdbc.sql("""
-                INSERT INTO orders (id, source, external_id, idempotency_key, payload_hash, payload, status,
+                INSERT INTO orders (id, source, external_id, api_client, idempotency_key, payload_hash, payload, status,
                                     customer_name, customer_email, created_at, updated_at)
-                VALUES (:id, :source, :externalId, :key, :hash, :payload, :status, :name, :email, :now, :now)""")
+                VALUES (:id, :source, :externalId, :client, :key, :hash, :payload, :status, :name, :email, :now, :now)""")
                 .param("status", status.name())
                 .param("id", id)
+                .param("client", client)
                 .param("source", order.path("source").asText())
                 .param("externalId", order.path("externalId").asText())
                 .param("key", idempotencyKey)
@@ -87,8 +92,9 @@ public class OrderStore {
     record Existing(String id, String payloadHash, OrderStatus status) {
     }
 
-    Optional<Existing> findByIdempotencyKey(String key) {
-        return jdbc.sql("SELECT id, payload_hash, status FROM orders WHERE idempotency_key = :key")
+    Optional<Existing> findByIdempotencyKey(String client, String key) {
+        return jdbc.sql("SELECT id, payload_hash, status FROM orders WHERE api_client = :client AND idempotency_key = :key")
+                .param("client", client)
                 .param("key", key)
                 .query(this::existing)
                 .optional();
@@ -112,9 +118,10 @@ public class OrderStore {
     /**
      * A page of the list, newest first. The inner query walks the index to the page's ids without reading a
      * row (the index holds the filtered columns, created_at and id: V12); only the page's rows are read.
+     * {@code sources}: null for any, else one or more (with several, the matches are sorted, not walked in order).
      */
-    List<OrderRecord> page(OrderStatus status, String source, int page, int size) {
-        var filter = Filter.of(status, source);
+    List<OrderRecord> page(OrderStatus status, Collection<String> sources, int page, int size) {
+        var filter = Filter.of(status, sources);
         return filter.bind(jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id IN (SELECT id FROM orders"
                         + filter.where() + " ORDER BY " + filter.newestFirst() + " LIMIT :size OFFSET :offset)"
                         + " ORDER BY created_at DESC, id DESC"))
@@ -125,8 +132,8 @@ public class OrderStore {
     }
 
     /** How many orders match, counting no further than {@code max}: the count reads at most that many index entries. */
-    long count(OrderStatus status, String source, long max) {
-        var filter = Filter.of(status, source);
+    long count(OrderStatus status, Collection<String> sources, long max) {
+        var filter = Filter.of(status, sources);
         return filter.bind(jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 AS one FROM orders" + filter.where()
                         + " LIMIT :max) matching"))
                 .param("max", max)
@@ -134,16 +141,21 @@ public class OrderStore {
                 .single();
     }
 
-    /** Only the filters given end up in the SQL: a typed NULL parameter is not portable across databases. */
-    private record Filter(Map<String, String> params) {
+    /**
+     * Only the filters given end up in the SQL: a typed NULL parameter is not portable across databases. One
+     * source is an equality, as the indexes serve it in the list's order; several are a list (IN).
+     */
+    private record Filter(Map<String, Object> params) {
 
-        static Filter of(OrderStatus status, String source) {
-            Map<String, String> params = new LinkedHashMap<>();
+        static Filter of(OrderStatus status, Collection<String> sources) {
+            Map<String, Object> params = new LinkedHashMap<>();
             if (status != null) {
                 params.put("status", status.name());
             }
-            if (source != null && !source.isBlank()) {
-                params.put("source", source);
+            if (sources != null && sources.size() == 1) {
+                params.put("source", sources.iterator().next());
+            } else if (sources != null && !sources.isEmpty()) {
+                params.put("sources", List.copyOf(sources));
             }
             return new Filter(params);
         }
@@ -152,7 +164,8 @@ public class OrderStore {
             if (params.isEmpty()) {
                 return "";
             }
-            return " WHERE " + String.join(" AND ", params.keySet().stream().map(k -> k + " = :" + k).toList());
+            return " WHERE " + String.join(" AND ", params.keySet().stream()
+                    .map(k -> k.equals("sources") ? "source IN (:sources)" : k + " = :" + k).toList());
         }
 
         /**
@@ -160,7 +173,7 @@ public class OrderStore {
          * its columns, and with equal filtered values this is the same order.
          */
         String newestFirst() {
-            List<String> columns = new ArrayList<>(params.keySet());
+            List<String> columns = new ArrayList<>(params.keySet().stream().filter(k -> !k.equals("sources")).toList());
             columns.addAll(List.of("created_at", "id"));
             return String.join(", ", columns.stream().map(c -> c + " DESC").toList());
         }

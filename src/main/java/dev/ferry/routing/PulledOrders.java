@@ -34,7 +34,7 @@ public class PulledOrders {
             return;
         }
         try {
-            Intake result = intake.accept(order, null);
+            Intake result = intake.accept(order, null, null);
             if (result.created()) {
                 log.info("Pulled order {} from {} accepted as {}", order.path("externalId").asText(),
                         order.path("source").asText(), result.orderId());

@@ -1,5 +1,6 @@
 package dev.ferry.security;
 
+import dev.ferry.orders.ApiClient;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,12 +17,16 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates "Authorization: Bearer <api-key>" against the configured key hashes. */
+/**
+ * Authenticates "Authorization: Bearer <api-key>" against the configured key hashes. The authentication's
+ * principal is the key's {@link ApiClient}: its name and the order sources it is bound to.
+ */
 class ApiKeyFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
@@ -49,11 +55,19 @@ class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         var authorities = key.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
-        var authentication = UsernamePasswordAuthenticationToken.authenticated("api-key:" + key.name(), null, authorities);
+        var client = new ApiClient(key.name(), new HashSet<>(key.sources()));
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(client, null, authorities);
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
+    }
+
+    /** Whether this request was authenticated by an API key (and not, say, by a session cookie). */
+    static boolean authenticatedByKey() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated()
+                && authentication.getPrincipal() instanceof ApiClient;
     }
 
     static String sha256(String key) {

@@ -2,14 +2,21 @@ package dev.ferry.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -18,7 +25,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -50,19 +58,31 @@ class SecurityConfig {
     }
 
     @Bean
+    LoginThrottle loginThrottle(JdbcClient jdbc, SecuritySettings settings) {
+        return new LoginThrottle(jdbc, settings.loginThrottle(), Clock.systemUTC());
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, ObjectMapper json, Environment environment)
+            throws Exception {
+        ApiKeyBindings.check(settings, Binder.get(environment)
+                .bind("ferry.intake.pulled-sources", Bindable.listOf(String.class)).orElse(List.of()));
         var problems = new ProblemEntryPoint(json);
         return http
                 .securityMatcher("/api/**", "/actuator/**")
                 // a key on every call needs no token; a browser's session cookie could be ridden, so it does
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfig::ridesOnASession))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .addFilterBefore(new ApiKeyFilter(settings, problems), AnonymousAuthenticationFilter.class)
+                // before the CSRF check, which must know whether a key authenticated the request
+                .addFilterBefore(new ApiKeyFilter(settings, problems), CsrfFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        // route names, URIs and counts: for a scraper's key (METRICS), and administrators
+                        .requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
+                                .hasAnyRole("METRICS", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/orders").hasRole("INTAKE")
                         .requestMatchers(HttpMethod.GET, "/api/orders", "/api/orders/**").hasAnyRole("INTAKE", "REVIEWER", "ADMIN")
                         .requestMatchers("/api/exceptions", "/api/exceptions/**").hasAnyRole("REVIEWER", "ADMIN")
@@ -77,15 +97,23 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
+            LoginThrottle throttle) throws Exception {
+        var passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        var failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/login?error");
+        failures.setExceptionMappings(Map.of(ThrottledSignIn.Throttled.class.getName(), "/login?throttled"));
         return http
+                .authenticationManager(new ProviderManager(new ThrottledSignIn(passwords, throttle)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/schedules/**").hasRole("ADMIN")
                         .requestMatchers("/", "/inbox", "/inbox/**", "/orders/**", "/schedules", "/schedules/**")
                                 .hasAnyRole("REVIEWER", "ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", false).failureHandler(failures)
+                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -93,9 +121,10 @@ class SecurityConfig {
                 .build();
     }
 
+    // any Authorization header is not enough: one that authenticated nothing leaves the session to act
     private static boolean ridesOnASession(HttpServletRequest request) {
         return !SAFE_METHODS.contains(request.getMethod())
-                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && !ApiKeyFilter.authenticatedByKey()
                 && request.getRequestedSessionId() != null;
     }
 }

@@ -68,8 +68,20 @@ class OrderListTests {
         List<String> expected = newestFirst(rows.stream()
                 .filter(r -> r.status() == OrderStatus.FLAGGED && r.source().equals("crm"))).subList(0, 20);
 
-        assertThat(store.page(OrderStatus.FLAGGED, "crm", 0, 20)).extracting(OrderRecord::id)
+        assertThat(store.page(OrderStatus.FLAGGED, List.of("crm"), 0, 20)).extracting(OrderRecord::id)
                 .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void severalSourcesListOnlyTheirOrdersInTheListsOrder() {
+        List<String> expected = newestFirst(rows.stream()
+                .filter(r -> r.source().equals("webshop") || r.source().equals("marketplace"))).subList(0, 40);
+
+        List<String> twoPages = Stream.concat(store.page(null, List.of("webshop", "marketplace"), 0, 20).stream(),
+                store.page(null, List.of("webshop", "marketplace"), 1, 20).stream()).map(OrderRecord::id).toList();
+
+        assertThat(twoPages).containsExactlyElementsOf(expected);
+        assertThat(store.count(null, List.of("webshop", "marketplace"), 10_000)).isEqualTo(ORDERS * 2 / 3 + 1);
     }
 
     @Test
@@ -77,9 +89,9 @@ class OrderListTests {
         List<Runnable> pages = List.of(
                 () -> store.page(null, null, 0, 20),
                 () -> store.page(OrderStatus.COMPLETED, null, 0, 20),
-                () -> store.page(null, "crm", 0, 20),
-                () -> store.page(OrderStatus.COMPLETED, "marketplace", 0, 20),
-                () -> store.page(OrderStatus.FLAGGED, "webshop", 0, 20));
+                () -> store.page(null, List.of("crm"), 0, 20),
+                () -> store.page(OrderStatus.COMPLETED, List.of("marketplace"), 0, 20),
+                () -> store.page(OrderStatus.FLAGGED, List.of("webshop"), 0, 20));
         for (Runnable page : pages) {
             RowsRead.Reading reading = rowsRead.of(page);
 

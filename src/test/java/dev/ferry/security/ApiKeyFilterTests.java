@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
+import dev.ferry.orders.ApiClient;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
@@ -22,9 +24,11 @@ class ApiKeyFilterTests {
     private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json().build();
 
     private final ApiKeyFilter filter = new ApiKeyFilter(new SecuritySettings(List.of(
-            new SecuritySettings.ApiKey("webshop", ApiKeyFilter.sha256("webshop-key"), List.of("INTAKE")),
-            new SecuritySettings.ApiKey("ops", ApiKeyFilter.sha256("ops-key").toUpperCase(), List.of("REVIEWER", "ADMIN"))),
-            List.of()),
+            new SecuritySettings.ApiKey("webshop", ApiKeyFilter.sha256("webshop-key"), List.of("INTAKE"),
+                    List.of("webshop", "webshop-eu")),
+            new SecuritySettings.ApiKey("ops", ApiKeyFilter.sha256("ops-key").toUpperCase(), List.of("REVIEWER", "ADMIN"),
+                    List.of())),
+            List.of(), null),
             new ProblemEntryPoint(JSON));
 
     private final MockHttpServletResponse response = new MockHttpServletResponse();
@@ -56,6 +60,14 @@ class ApiKeyFilterTests {
         assertThat(authentication().getAuthorities()).extracting(GrantedAuthority::getAuthority)
                 .containsExactly("ROLE_INTAKE");
         assertThat(chain.getRequest()).isNotNull();
+    }
+
+    @Test
+    void theKeysClientIsThePrincipalWithTheSourcesItIsBoundTo() throws Exception {
+        send("Bearer webshop-key");
+
+        assertThat(authentication().getPrincipal()).isEqualTo(new ApiClient("webshop", Set.of("webshop", "webshop-eu")));
+        assertThat(ApiKeyFilter.authenticatedByKey()).isTrue();
     }
 
     @Test
@@ -109,5 +121,6 @@ class ApiKeyFilterTests {
 
         assertThat(chain.getRequest()).isNotNull();
         assertThat(authentication()).isNull();
+        assertThat(ApiKeyFilter.authenticatedByKey()).isFalse();
     }
 }

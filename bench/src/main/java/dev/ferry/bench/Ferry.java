@@ -105,7 +105,8 @@ final class Ferry implements AutoCloseable {
     }
 
     Map<String, Long> statusCounts() {
-        String metrics = Http.get(uri("/actuator/prometheus"), null).body();
+        // the metrics want a key with METRICS (the sandbox ops key has it)
+        String metrics = Http.get(uri("/actuator/prometheus"), OPS_KEY).body();
         Map<String, Long> counts = new TreeMap<>();
         Matcher line = GAUGE.matcher(metrics);
         while (line.find()) {

@@ -37,9 +37,9 @@ final class VolumeQueries {
         queries.add(new Query("orders-flagged", "GET /api/orders?status=FLAGGED",
                 () -> Ferry.call(orders, "page", status("FLAGGED"), null, 0, 20)));
         queries.add(new Query("orders-source", "GET /api/orders?source=marketplace",
-                () -> Ferry.call(orders, "page", null, "marketplace", 0, 20)));
+                () -> Ferry.call(orders, "page", null, List.of("marketplace"), 0, 20)));
         queries.add(new Query("orders-status-source", "GET /api/orders?status=COMPLETED&source=crm",
-                () -> Ferry.call(orders, "page", status("COMPLETED"), "crm", 0, 20)));
+                () -> Ferry.call(orders, "page", status("COMPLETED"), List.of("crm"), 0, 20)));
         queries.add(new Query("orders-middle-page", "GET /api/orders?page=" + last / 2 + " (middle)",
                 () -> Ferry.call(orders, "page", null, null, last / 2, 20)));
         queries.add(new Query("orders-last-page", "GET /api/orders?page=" + last + " (last)",
