@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +75,51 @@ class BadInputIT extends FerryIntegrationTest {
     }
 
     @Test
+    void fiftyThousandUnknownKeysListTheFirstHundredAndCountThemAll() {
+        ObjectNode order = TestOrders.ordinary("BAD-KEYS");
+        for (int i = 0; i < 50_000; i++) {
+            order.put("k" + i, 1);
+        }
+
+        HttpResponse<String> response = post(order);
+
+        JsonNode problem = problem(response, 400);
+        assertThat(problem.path("errorCount").asInt()).isEqualTo(50_000);
+        assertThat(problem.path("errors")).hasSize(100);
+        assertThat(problem.path("errors").findValuesAsText("pointer")).allSatisfy(p -> assertThat(p).startsWith("/k"));
+        assertThat(problem.path("detail").asText()).contains("first 100 of the 50000");
+        assertThat(response.body().length()).isLessThan(20_000);
+    }
+
+    @Test
+    void moneyWithMoreDecimalsThanItsCurrencyAndQuantitiesThatAreNotWholeNumbersAreRefusedAtTheirPointers() {
+        String order = withLines("BAD-AMOUNTS", """
+                [{"sku":"SKU-RED-MUG","quantity":1,"unitPrice":"12.5001"},
+                 {"sku":"SKU-BLUE-PLATE","quantity":2.0,"unitPrice":"18.90"},
+                 {"sku":"SKU-TEA-TOWEL","quantity":1,"unitPrice":7.951}]""");
+
+        JsonNode problem = problem(post(order, "application/json", INTAKE_KEY, null), 400);
+
+        assertThat(problem.path("errors").findValuesAsText("pointer"))
+                .containsExactly("/lines/0/unitPrice", "/lines/1/quantity", "/lines/2/unitPrice");
+        assertThat(problem.path("errors").get(0).path("message").asText()).isEqualTo("EUR has 2 decimals; 12.5001 has 4");
+        assertThat(problem.path("errors").get(2).path("message").asText()).isEqualTo("EUR has 2 decimals; 7.951 has 3");
+    }
+
+    @Test
+    void numbersInExponentNotationAreRefusedAtTheirPointers() {
+        String order = withLines("BAD-EXPONENTS", """
+                [{"sku":"SKU-RED-MUG","quantity":1e2,"unitPrice":"12.50"},
+                 {"sku":"SKU-BLUE-PLATE","quantity":1,"unitPrice":1e-999999999}]""");
+
+        JsonNode problem = problem(post(order, "application/json", INTAKE_KEY, null), 400);
+
+        assertThat(problem.path("errors").findValuesAsText("pointer")).containsExactly("/lines/0/quantity",
+                "/lines/1/unitPrice");
+        assertThat(problem.path("errors").findValuesAsText("message")).allSatisfy(m -> assertThat(m).contains("exponent"));
+    }
+
+    @Test
     void aBodyOverTheLimitIs413() {
         String big = TestOrders.ordinary("BAD-3").put("notes", "x".repeat(2 * 1024 * 1024)).toString();
 
@@ -96,6 +142,11 @@ class BadInputIT extends FerryIntegrationTest {
     @Test
     void aWrongKeyIs401() {
         problem(post(TestOrders.ordinary("BAD-6").toString(), "application/json", "not-a-key", null), 401);
+    }
+
+    /** An ordinary EUR order whose lines are the JSON text given, numbers exactly as written there. */
+    private static String withLines(String externalId, String lines) {
+        return TestOrders.ordinary(externalId).putRawValue("lines", new RawValue(lines)).toString();
     }
 
     private static JsonNode problem(HttpResponse<String> response, int status) {

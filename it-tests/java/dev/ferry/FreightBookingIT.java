@@ -3,6 +3,7 @@ package dev.ferry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.sandbox.portal.Consignment;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -135,6 +136,25 @@ class FreightBookingIT extends FerryIntegrationTest {
 
         JsonNode order = awaitStatus(id, "COMPLETED");
         assertThat(order.path("refs").path("trackingNumber").asText()).isEqualTo(onlyConsignment(id).number());
+    }
+
+    @Test
+    void aCountryThePortalDoesNotOfferFlagsTheOrderAtOnceWithEvidence() {
+        ObjectNode freight = TestOrders.withService("FRT-COUNTRY", "freight");
+        freight.withObjectProperty("shipTo").put("country", "US");
+        String id = accept(freight);
+
+        JsonNode flagged = awaitStatus(id, "FLAGGED");
+
+        // one attempt: no portal will offer the country on a retry, so the order waits for a person at once
+        assertThat(journal(flagged, "book-freight")).extracting(e -> e.path("outcome").asText()).containsExactly("FAILED");
+        assertThat(journal(flagged, "book-freight").get(0).path("detail").asText()).startsWith("BOT_FAILED:")
+                .contains("The Nordic Freight portal does not offer country 'US'");
+        JsonNode item = read(opsGet("/api/exceptions/" + flagged.path("exceptionId").asText()).body());
+        assertThat(item.path("attempts").asInt()).isEqualTo(1);
+        assertThat(item.path("reason").asText()).startsWith("The Nordic Freight portal does not offer country 'US'");
+        assertThat(item.path("artifacts").findValuesAsText("kind")).contains("screenshot");
+        assertThat(sandbox.portal().consignments()).noneMatch(c -> c.reference().equals(reference(id)));
     }
 
     private HttpResponse<String> opsGet(String path) {

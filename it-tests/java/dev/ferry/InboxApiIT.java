@@ -97,6 +97,22 @@ class InboxApiIT extends FerryIntegrationTest {
     }
 
     @Test
+    void aCorrectionGoesThroughTheSameMoneyRulesAsIntake() {
+        String externalId = unique("MONEYEDIT");
+        String orderId = flag(TestOrders.forCustomer(externalId, "C-404"));
+        String id = openException(orderId).path("id").asText();
+        ObjectNode corrected = TestOrders.forCustomer(externalId, "C-1001").put("currency", "JPY");
+
+        HttpResponse<String> response = put("/api/exceptions/" + id + "/payload", corrected, OPS_KEY);
+
+        JsonNode problem = problem(response, 400);
+        assertThat(problem.path("errors")).hasSize(1);
+        assertThat(problem.path("errors").get(0).path("pointer").asText()).isEqualTo("/lines/0/unitPrice");
+        assertThat(problem.path("errors").get(0).path("message").asText()).isEqualTo("JPY has no decimals; 12.50 has 2");
+        assertThat(ok(get("/api/exceptions/" + id, OPS_KEY)).path("history")).hasSize(1);
+    }
+
+    @Test
     void aDiscardNeedsAReasonAndThenDiscardsTheOrder() {
         String orderId = flag(TestOrders.forCustomer(unique("DISCARD"), "C-404"));
         String id = openException(orderId).path("id").asText();
