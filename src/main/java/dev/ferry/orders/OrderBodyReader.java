@@ -1,6 +1,8 @@
 package dev.ferry.orders;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -20,7 +23,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Reads an order from a request body the way intake does, for every API that takes one: the size
- * limit (413), the content type (415) and malformed JSON (400 with line and column) each get their own answer.
+ * limit (413), the content type (415), malformed JSON (400 with line and column) and a number with an exponent
+ * (400 at its pointer) each get their own answer.
  */
 @Component
 public class OrderBodyReader {
@@ -103,6 +107,32 @@ public class OrderBodyReader {
             throw new InvalidOrderException("The body is not a JSON object.",
                     List.of(new Violation("", "An order must be a JSON object")));
         }
+        refuseExponents(body);
         return (ObjectNode) node;
+    }
+
+    /**
+     * An exponent (1e2, 1e-999999999) is refused where it is written: the tree keeps the value, not how it was
+     * written, and no system downstream should have to read money or a quantity in that notation.
+     */
+    private void refuseExponents(byte[] body) {
+        List<Violation> found = new ArrayList<>();
+        try (JsonParser parser = reader.createParser(body)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_NUMBER_FLOAT && hasExponent(parser.getText())) {
+                    found.add(new Violation(parser.getParsingContext().pathAsPointer().toString(),
+                            "must be written without an exponent: 100 or 0.01, not 1e2 or 1e-2"));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("The body parsed once but not a second time", e);
+        }
+        if (!found.isEmpty()) {
+            throw new InvalidOrderException("Numbers in an order are written out, without an exponent.", found);
+        }
+    }
+
+    private static boolean hasExponent(String number) {
+        return number.indexOf('e') >= 0 || number.indexOf('E') >= 0;
     }
 }

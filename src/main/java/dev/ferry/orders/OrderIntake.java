@@ -55,7 +55,7 @@ public class OrderIntake {
             throw new IllegalArgumentException("An Idempotency-Key belongs to the API client that sent it");
         }
         checkKey(idempotencyKey);
-        List<Violation> violations = validator.violations(order);
+        Violations violations = validator.check(order);
         if (!violations.isEmpty()) {
             throw new InvalidOrderException("The order does not match the order schema.", violations);
         }

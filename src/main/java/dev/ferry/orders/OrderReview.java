@@ -29,13 +29,14 @@ public class OrderReview {
     @Transactional
     public ObjectNode replacePayload(String orderId, ObjectNode corrected) {
         OrderRecord order = store.find(orderId).orElseThrow(() -> new IllegalArgumentException("No order " + orderId));
-        List<Violation> violations = new ArrayList<>(validator.violations(corrected));
+        List<Violation> changedIdentity = new ArrayList<>();
         for (String identity : List.of("source", "externalId")) {
             if (!order.payload().path(identity).equals(corrected.path(identity))) {
-                violations.add(new Violation("/" + identity, identity + " identifies the order and cannot be changed"
-                        + " (it is '" + order.payload().path(identity).asText() + "')"));
+                changedIdentity.add(new Violation("/" + identity, identity + " identifies the order and cannot be"
+                        + " changed (it is '" + order.payload().path(identity).asText() + "')"));
             }
         }
+        Violations violations = validator.check(corrected).and(changedIdentity);
         if (!violations.isEmpty()) {
             throw new InvalidOrderException("The corrected order is not valid; nothing was changed.", violations);
         }

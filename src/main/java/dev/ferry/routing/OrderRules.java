@@ -38,7 +38,7 @@ public class OrderRules {
         return total;
     }
 
-    // up to four decimals, as orders may carry them: a total a fraction over the limit must not read as equal
+    // up to four decimals (a KWD price has three): a total a fraction over the limit must not read as equal
     private static String money(BigDecimal amount) {
         return new DecimalFormat("#,##0.00##", DecimalFormatSymbols.getInstance(Locale.ENGLISH)).format(amount);
     }

@@ -25,6 +25,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail invalidOrder(InvalidOrderException e) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-order", "Invalid order", e.getMessage());
         problem.setProperty("errors", e.violations());
+        // the list stops at the first 100; the count says how many there are in all
+        problem.setProperty("errorCount", e.count());
         return problem;
     }
 
