@@ -71,8 +71,22 @@ record InboxDetailView(InboxDetail exception, boolean open, boolean approval, St
     }
 
     private static BigDecimal lineTotal(JsonNode line) {
+        BigDecimal price = amount(line.path("unitPrice").asText());
+        BigDecimal quantity = amount(line.path("quantity").asText());
+        return price == null || quantity == null ? null : price.multiply(quantity);
+    }
+
+    /**
+     * The number in a field, or null when it is none a person could read: an order kept for review may hold
+     * anything, and 1e-999999999 written out (or added to 12.50) would take gigabytes.
+     */
+    private static BigDecimal amount(String text) {
+        if (text.length() > 40) {
+            return null;
+        }
         try {
-            return new BigDecimal(line.path("unitPrice").asText()).multiply(new BigDecimal(line.path("quantity").asText()));
+            BigDecimal value = new BigDecimal(text);
+            return Math.abs(value.scale()) > 20 ? null : value;
         } catch (NumberFormatException e) {
             return null;
         }

@@ -9,14 +9,19 @@ final class Money {
     private Money() {
     }
 
-    /** The amount in a field, or null when the system gave none Ferry can read: that is a mismatch, not a crash. */
+    /**
+     * The amount in a field, or null when the system gave none Ferry can read: that is a mismatch, not a crash.
+     * An absurd one ("1e999999999") is none either: added to another or written out in full it would take
+     * gigabytes.
+     */
     static BigDecimal read(JsonNode record, String field) {
         String text = record.path(field).asText("").trim();
-        if (text.isEmpty()) {
+        if (text.isEmpty() || text.length() > 40) {
             return null;
         }
         try {
-            return new BigDecimal(text);
+            BigDecimal amount = new BigDecimal(text);
+            return Math.abs(amount.scale()) > 20 ? null : amount;
         } catch (NumberFormatException e) {
             return null;
         }

@@ -2,6 +2,7 @@ package dev.ferry.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.Currency;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,8 @@ import java.util.regex.Pattern;
 final class Fields {
 
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final int MAX_AMOUNT_LENGTH = 40;
+    private static final int MAX_WHOLE_DIGITS = 12;
 
     private Fields() {
     }
@@ -77,20 +80,44 @@ final class Fields {
         return value.intValue();
     }
 
-    /** Money travels as a decimal string ("12.50"); a JSON number is tolerated, a third decimal is not. */
-    static BigDecimal money(JsonNode parent, String where, String name) {
+    /**
+     * Money travels as a decimal string ("12.50"); a JSON number is tolerated. It has at most the currency's
+     * decimals (ISO 4217 minor units: EUR 2, JPY none, KWD 3; 2 for a code Java does not know) and fewer than 13
+     * digits before the point; it comes back with exactly the currency's decimals.
+     */
+    static BigDecimal money(JsonNode parent, String where, String name, String currency) {
         JsonNode value = parent.get(name);
         if (value == null || value.isNull()) {
             throw missing(where + name);
         }
+        int decimals = decimals(currency);
+        // a longer text is no amount, and parsing a million digits would take a while
+        if (value.asText().length() > MAX_AMOUNT_LENGTH) {
+            throw invalid(where + name, "must be an amount such as \"12.50\"", value);
+        }
+        BigDecimal amount;
         try {
-            BigDecimal amount = new BigDecimal(value.asText());
-            if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
-                throw invalid(where + name, "must be an amount of zero or more with at most two decimals", value);
-            }
-            return amount.setScale(2);
+            amount = new BigDecimal(value.asText());
         } catch (NumberFormatException e) {
             throw invalid(where + name, "must be an amount such as \"12.50\"", value);
+        }
+        // precision and scale cost nothing even for 1e-999999999; writing it out or rescaling it would not
+        if (amount.signum() < 0 || amount.precision() - amount.scale() > MAX_WHOLE_DIGITS) {
+            throw invalid(where + name, "must be an amount of zero or more, below 1000000000000", value);
+        }
+        if (amount.stripTrailingZeros().scale() > decimals) {
+            throw invalid(where + name, "must have at most " + decimals + " decimals in " + currency, value);
+        }
+        return amount.setScale(decimals);
+    }
+
+    /** The currency's minor units: 2 for EUR, 0 for JPY, 3 for KWD; 2 for a code Java does not know. */
+    static int decimals(String currency) {
+        try {
+            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+            return digits < 0 ? 2 : digits;
+        } catch (IllegalArgumentException e) {
+            return 2;
         }
     }
 
@@ -99,6 +126,10 @@ final class Fields {
     }
 
     private static Rejection invalid(String field, String rule, JsonNode value) {
-        return Rejection.badRequest("invalid_field", "The field " + field + " " + rule + ", but it is " + value + ".");
+        String shown = value.toString();
+        if (shown.length() > 60) {
+            shown = shown.substring(0, 50) + "... (" + shown.length() + " characters)";
+        }
+        return Rejection.badRequest("invalid_field", "The field " + field + " " + rule + ", but it is " + shown + ".");
     }
 }

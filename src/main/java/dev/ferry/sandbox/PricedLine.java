@@ -10,20 +10,22 @@ import java.util.List;
 /** An order or invoice line as the ERP and the accounting system both take it. */
 record PricedLine(String sku, int quantity, BigDecimal unitPrice) {
 
-    static List<PricedLine> readAll(JsonNode body) {
+    /** The lines of a body in this currency: each price with the currency's decimals. */
+    static List<PricedLine> readAll(JsonNode body, String currency) {
         JsonNode lines = Fields.nonEmptyArray(body, "lines");
         List<PricedLine> read = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             JsonNode line = lines.get(i);
             String where = "lines[" + i + "].";
             read.add(new PricedLine(Fields.text(line, where, "sku"), Fields.quantity(line, where),
-                    Fields.money(line, where, "unitPrice")));
+                    Fields.money(line, where, "unitPrice", currency)));
         }
         return read;
     }
 
-    static BigDecimal total(List<PricedLine> lines) {
-        return lines.stream().map(PricedLine::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    static BigDecimal total(List<PricedLine> lines, String currency) {
+        return lines.stream().map(PricedLine::amount).reduce(BigDecimal.ZERO.setScale(Fields.decimals(currency)),
+                BigDecimal::add);
     }
 
     static ArrayNode toJson(List<PricedLine> lines) {

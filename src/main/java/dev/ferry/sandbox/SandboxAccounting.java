@@ -53,7 +53,7 @@ public final class SandboxAccounting extends SimulatedApi {
             String salesOrderId = Fields.text(body, "salesOrderId");
             String reference = Fields.text(body, "reference");
             String currency = Fields.currency(body);
-            List<PricedLine> lines = PricedLine.readAll(body);
+            List<PricedLine> lines = PricedLine.readAll(body, currency);
             if (THROTTLED_CUSTOMER.equals(customerId) && attempt == 1) {
                 return Reply.error(429, "rate_limited", "Too many requests; retry after " + RETRY_AFTER_SECONDS
                         + " seconds.").withHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
@@ -62,7 +62,7 @@ public final class SandboxAccounting extends SimulatedApi {
             RecordBook.Stored invoice = invoices.add(now, sequence -> Json.object()
                     .put("invoiceId", "INV-%d-%06d".formatted(now.atZone(ZoneOffset.UTC).getYear(), sequence))
                     .put("status", "ISSUED")
-                    .put("amount", PricedLine.total(lines).toPlainString())
+                    .put("amount", PricedLine.total(lines, currency).toPlainString())
                     .put("currency", currency)
                     .put("salesOrderId", salesOrderId)
                     .put("customerId", customerId)

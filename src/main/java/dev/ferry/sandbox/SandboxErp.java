@@ -53,7 +53,7 @@ public final class SandboxErp extends SimulatedApi {
             String customerId = Fields.text(body, "customerId");
             String reference = Fields.text(body, "reference");
             String currency = Fields.currency(body);
-            List<PricedLine> lines = PricedLine.readAll(body);
+            List<PricedLine> lines = PricedLine.readAll(body, currency);
             lines.stream().filter(line -> line.sku().startsWith(DISCONTINUED_PREFIX)).findFirst().ifPresent(line -> {
                 throw Rejection.unprocessable("sku_discontinued",
                         "Item " + line.sku() + " is discontinued and can no longer be sold.");
@@ -69,7 +69,7 @@ public final class SandboxErp extends SimulatedApi {
                         .put("customerId", customerId)
                         .put("reference", reference);
                 Fields.optionalText(body, "externalId").ifPresent(externalId -> record.put("externalId", externalId));
-                record.put("currency", currency).put("total", PricedLine.total(lines).toPlainString());
+                record.put("currency", currency).put("total", PricedLine.total(lines, currency).toPlainString());
                 record.set("lines", PricedLine.toJson(lines));
                 return record.put("createdAt", now.toString());
             });

@@ -141,6 +141,46 @@ class SandboxErpTests {
     }
 
     @Test
+    void takesAPriceWithTheDecimalsOfItsCurrency() {
+        Answer yen = erp.key("jpy").post("/api/sales-orders", salesOrder("C-1001", "SKU-RED-MUG")
+                .replace("\"EUR\"", "\"JPY\"").replace("\"12.50\"", "\"1250\""));
+        Answer dinars = erp.key("kwd").post("/api/sales-orders", salesOrder("C-1001", "SKU-RED-MUG")
+                .replace("\"EUR\"", "\"KWD\"").replace("\"12.50\"", "\"12.125\""));
+
+        assertThat(yen.status()).as(yen.body()).isEqualTo(201);
+        assertThat(yen.text("total")).isEqualTo("2500");
+        assertThat(dinars.status()).as(dinars.body()).isEqualTo(201);
+        assertThat(dinars.text("total")).isEqualTo("24.250");
+    }
+
+    @Test
+    void refusesAPriceWithMoreDecimalsThanItsCurrencyHas() {
+        Answer euros = erp.key("eur").post("/api/sales-orders", salesOrder("C-1001", "SKU-RED-MUG")
+                .replace("\"12.50\"", "\"12.505\""));
+        Answer yen = erp.key("jpy").post("/api/sales-orders", salesOrder("C-1001", "SKU-RED-MUG")
+                .replace("\"EUR\"", "\"JPY\""));
+
+        assertThat(euros.status()).isEqualTo(400);
+        assertThat(euros.text("message")).isEqualTo("The field lines[0].unitPrice must have at most 2 decimals in EUR,"
+                + " but it is \"12.505\".");
+        assertThat(yen.status()).isEqualTo(400);
+        assertThat(yen.text("message")).contains("at most 0 decimals in JPY");
+    }
+
+    @Test
+    void refusesAbsurdAmountsWithoutWritingThemOut() {
+        for (String price : List.of("\"1e999999999\"", "\"1e-999999999\"", "\"-1\"",
+                "\"1" + "0".repeat(100) + "\"")) {
+            Answer answer = erp.key("absurd-" + price.hashCode()).post("/api/sales-orders",
+                    salesOrder("C-1001", "SKU-RED-MUG").replace("\"12.50\"", price));
+
+            assertThat(answer.status()).as(price + ": " + answer.body()).isEqualTo(400);
+            assertThat(answer.text("message")).startsWith("The field lines[0].unitPrice must").hasSizeLessThan(200);
+        }
+        assertThat(running.systems().erp().salesOrders()).isZero();
+    }
+
+    @Test
     void refusesADiscontinuedItem() {
         Answer answer = erp.key("k1").post("/api/sales-orders", salesOrder("C-1001", "DISCONTINUED-LAMP"));
 
