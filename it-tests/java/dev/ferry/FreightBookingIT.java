@@ -152,6 +152,7 @@ class FreightBookingIT extends FerryIntegrationTest {
                 .contains("The Nordic Freight portal does not offer country 'US'");
         JsonNode item = read(opsGet("/api/exceptions/" + flagged.path("exceptionId").asText()).body());
         assertThat(item.path("attempts").asInt()).isEqualTo(1);
+        assertThat(item.path("detail").asText()).contains("NOT_OFFERED");
         assertThat(item.path("reason").asText()).startsWith("The Nordic Freight portal does not offer country 'US'");
         assertThat(item.path("artifacts").findValuesAsText("kind")).contains("screenshot");
         assertThat(sandbox.portal().consignments()).noneMatch(c -> c.reference().equals(reference(id)));

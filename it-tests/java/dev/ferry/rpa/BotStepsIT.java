@@ -73,6 +73,40 @@ class BotStepsIT {
     }
 
     @Test
+    void selectChoosesAnOptionByItsVisibleTextOrItsValue() {
+        run("packing", """
+                steps:
+                  - goto: /options
+                  - select: { label: "Packing", option: "Pallet" }
+                  - click: { role: button, name: "Send" }
+                  - expectText: "Options received"
+                  - goto: /options
+                  - select: { label: "Packing", option: "box" }
+                  - click: { role: button, name: "Send" }
+                  - expectText: "Options received"
+                """, "{}");
+
+        assertThat(screens.posts()).extracting(post -> post.fields().get("packing")).containsExactly("pallet", "box");
+    }
+
+    @Test
+    void anOptionTheListDoesNotHaveFailsTheRunAtOnceAsNotOffered() {
+        BotRunException failure = catchThrowableOfType(() -> run("crate", """
+                steps:
+                  - goto: /options
+                  - select: { label: "Packing", option: "${input.packing}" }
+                """, "{\"packing\": \"Crate\"}"), BotRunException.class);
+
+        assertThat(failure.code()).isEqualTo(BotFailure.NOT_OFFERED);
+        assertThat(failure.failure().transientFailure()).isFalse();
+        assertThat(failure.getMessage()).isEqualTo("The test screens does not offer packing 'Crate': the list 'Packing'"
+                + " on the page 'Consignment options' has no such option. Correct the order's data, or do this one by"
+                + " hand; trying again would meet the same list.");
+        assertThat(failure.detail()).isEqualTo("rpa-bots/test/crate.yaml:6:5: no option 'Crate' in list 'Packing'");
+        assertThat(evidence.resolve("screenshot.png")).isNotEmptyFile();
+    }
+
+    @Test
     void aScreenshotStepKeepsAPngWithTheRunsEvidence() throws Exception {
         run("picture", """
                 steps:

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A few small legacy-style screens for the step ITs, on a free port of 127.0.0.1: a form with a checkbox,
- * radio buttons and a PIN field, a one-line order entry form, and a table of shipments over two pages.
+ * radio buttons, a PIN field and a list, a one-line order entry form, and a table of shipments over two pages.
  * Every form posted is recorded, so a test can see what the bot really typed and ticked.
  */
 final class TestScreens implements AutoCloseable {
@@ -33,6 +33,8 @@ final class TestScreens implements AutoCloseable {
                 <label><input type="radio" name="service" value="express"> Express</label>
               </fieldset>
               <label for="pin">PIN</label> <input id="pin" name="pin" type="text">
+              <label for="packing">Packing</label>
+              <select id="packing" name="packing"><option value="box">Box</option><option value="pallet">Pallet</option></select>
               <button>Send</button>
             </form>""";
 

@@ -10,6 +10,11 @@ public enum BotFailure {
     SESSION_EXPIRED(true),
     /** A field, button or text the bot needs is not on the screen: the screen changed. */
     SCREEN_CHANGED(false),
+    /**
+     * The system does not offer what the input asks for (a list has no such option): the data must change, and
+     * a retry would meet the same list.
+     */
+    NOT_OFFERED(false),
     /** Anything else: bad input, a missing secret, no browser, a bot mistake. */
     BOT_ERROR(false);
 

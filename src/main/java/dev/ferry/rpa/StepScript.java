@@ -76,8 +76,7 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
                     session.secretFields().add(field);
                 }
             } else if (step instanceof Step.Select select) {
-                session.await(label(select.label()), "list '" + resolve(select.label(), false) + "'")
-                        .selectOption(resolve(select.option(), false));
+                select(select);
             } else if (step instanceof Step.Check check) {
                 session.await(label(check.label()), "checkbox or radio button '" + resolve(check.label(), false) + "'")
                         .setChecked(check.checked());
@@ -103,6 +102,27 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
             } else if (step instanceof Step.ForEach loop) {
                 forEach(loop);
             }
+        }
+
+        /**
+         * Chooses the option; one the list does not have fails the run at once as {@code NOT_OFFERED}, where
+         * Playwright would wait for it until the step timeout, and a timeout is retried as if transient.
+         */
+        private void select(Step.Select select) {
+            String label = resolve(select.label(), false);
+            String option = resolve(select.option(), false);
+            Locator list = session.await(label(select.label()), "list '" + label + "'");
+            // as Playwright matches a string: an option's value or its visible text; a custom list is Playwright's
+            Object offered = list.evaluate("(list, wanted) => !list.options"
+                    + " || Array.from(list.options).some(o => o.value === wanted || o.label === wanted)", option);
+            if (Boolean.FALSE.equals(offered)) {
+                throw session.failure(BotFailure.NOT_OFFERED, BotSession.capital(session.label()) + " does not offer "
+                        + label.toLowerCase(Locale.ROOT) + " '" + option + "': the list '" + label + "' on the page '"
+                        + session.screen() + "' has no such option. Correct the order's data, or do this one by"
+                        + " hand; trying again would meet the same list.", "no option '" + option + "' in list '" + label
+                        + "'");
+            }
+            list.selectOption(option);
         }
 
         private void extract(Step.Extract extract) {

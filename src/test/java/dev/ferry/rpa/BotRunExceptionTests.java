@@ -14,6 +14,7 @@ class BotRunExceptionTests {
         assertThat(BotFailure.TIMEOUT.transientFailure()).isTrue();
         assertThat(BotFailure.SESSION_EXPIRED.transientFailure()).isTrue();
         assertThat(BotFailure.SCREEN_CHANGED.transientFailure()).isFalse();
+        assertThat(BotFailure.NOT_OFFERED.transientFailure()).isFalse();
         assertThat(BotFailure.BOT_ERROR.transientFailure()).isFalse();
     }
 
