@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,14 +68,21 @@ class SandboxRestartIT {
         first.kill();
         FerryProcess second = launch(options, "sandbox-restart-second");
 
-        assertThat(openCrmOrders(crm)).as("CRM orders already written back").isEmpty();
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(openCrmOrders(crm)).as("CRM orders offered again after the restart").isEmpty();
         JsonNode after = completed(second, second.accept(TestOrders.ordinary("RESTART-2")));
-        assertThat(after.path("refs").path("erpOrderId").asText()).isNotIn(salesOrders);
-        assertThat(after.path("refs").path("trackingNumber").asText()).isNotIn(trackingNumbers);
+        softly.assertThat(after.path("refs").path("erpOrderId").asText()).as("the next sales order")
+                .isNotIn(salesOrders);
+        softly.assertThat(after.path("refs").path("trackingNumber").asText()).as("the next tracking number")
+                .isNotIn(trackingNumbers);
         // and what was handed out before is still there
-        assertThat(get(erp, "/api/sales-orders/" + before.path("refs").path("erpOrderId").asText(), "X-API-Key", ERP_KEY)
-                .path("reference").asText()).isEqualTo(before.path("orderId").asText());
-        assertThat(openCrmOrders(crm)).isEmpty();
+        HttpResponse<String> earlier = FerryIntegrationTest.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + erp + "/api/sales-orders/" + before.path("refs").path("erpOrderId").asText()))
+                .header("X-API-Key", ERP_KEY).GET().build());
+        softly.assertThat(earlier.body()).as("the sales order of the order before the restart")
+                .contains("\"reference\":\"" + before.path("orderId").asText() + "\"");
+        softly.assertThat(openCrmOrders(crm)).as("CRM orders offered again once the pull ran").isEmpty();
+        softly.assertAll();
     }
 
     private FerryProcess launch(FerryProcess.Options options, String name) {
