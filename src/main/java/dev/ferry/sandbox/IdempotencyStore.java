@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
+import java.util.Base64;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -21,9 +21,17 @@ final class IdempotencyStore {
     // fields sorted, so the same JSON object sent with its fields in another order is the same request
     private static final ObjectWriter CANONICAL = Json.MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
 
-    /** Creates the record; {@code attempt} counts the calls made with this key, from 1. */
+    /** Creates the record. */
     interface Create {
-        Reply attempt(int attempt);
+        Reply attempt(Attempt attempt);
+    }
+
+    /**
+     * One call to create: {@code number} counts the calls made with this key, from 1; the key and the request's
+     * fingerprint go with the record into the system's {@link StateFile}, so a retry after a restart still gets
+     * the first reply.
+     */
+    record Attempt(int number, String key, String fingerprint) {
     }
 
     private final ConcurrentMap<String, Slot> slots = new ConcurrentHashMap<>();
@@ -34,7 +42,7 @@ final class IdempotencyStore {
             throw Rejection.badRequest("idempotency_key_missing", "This request creates a record, so it needs an"
                     + " Idempotency-Key header; without one a retry could create a duplicate.");
         }
-        Fingerprint fingerprint = Fingerprint.of(call);
+        String fingerprint = fingerprint(call);
         Slot slot = slots.computeIfAbsent(key, k -> new Slot());
         // one caller at a time per key: concurrent retries must not race each other into two records
         synchronized (slot) {
@@ -42,12 +50,21 @@ final class IdempotencyStore {
                 return fingerprint.equals(slot.fingerprint) ? slot.reply : reused(key);
             }
             slot.attempts++;
-            Reply reply = create.attempt(slot.attempts);
+            Reply reply = create.attempt(new Attempt(slot.attempts, key, fingerprint));
             if (reply.successful()) {
                 slot.reply = reply;
                 slot.fingerprint = fingerprint;
             }
             return reply;
+        }
+    }
+
+    /** Remembers the reply a create under this key got before a restart. */
+    void restore(String key, String fingerprint, Reply reply) {
+        Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+        synchronized (slot) {
+            slot.reply = reply;
+            slot.fingerprint = fingerprint;
         }
     }
 
@@ -61,35 +78,23 @@ final class IdempotencyStore {
     }
 
     /**
-     * What makes two requests the same: method, path and JSON body, kept as a SHA-256 digest rather than the
-     * body itself, because a key is remembered for as long as the sandbox runs (100,000s of them in a benchmark).
+     * What makes two requests the same: method, path and JSON body, kept as a SHA-256 digest (Base64) rather than
+     * the body itself, because a key is remembered for as long as the sandbox keeps its records (100,000s of them
+     * in a benchmark).
      */
-    private record Fingerprint(byte[] digest) {
-
-        static Fingerprint of(Call call) {
-            try {
-                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-                sha256.update((call.method() + " " + call.path() + "\n").getBytes(StandardCharsets.UTF_8));
-                return new Fingerprint(sha256.digest(CANONICAL.writeValueAsBytes(call.json())));
-            } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-                throw new IllegalStateException("Cannot fingerprint a request for its Idempotency-Key", e);
-            }
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Fingerprint that && MessageDigest.isEqual(digest, that.digest);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(digest);
+    private static String fingerprint(Call call) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update((call.method() + " " + call.path() + "\n").getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(sha256.digest(CANONICAL.writeValueAsBytes(call.json())));
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("Cannot fingerprint a request for its Idempotency-Key", e);
         }
     }
 
     private static final class Slot {
         private int attempts;
         private Reply reply;
-        private Fingerprint fingerprint;
+        private String fingerprint;
     }
 }

@@ -18,7 +18,9 @@ import java.util.function.LongFunction;
  * The records one system has created, in creation order, numbered by the system itself. A record is kept as the
  * JSON text it was answered with, once: the create's reply, its idempotent replays, {@code GET /{id}} and the
  * lists all send that text, so a benchmark's 100,000 orders cost the sandbox a few hundred bytes each, and no
- * request scans the book.
+ * request scans the book. With a {@link StateFile} each record is also appended there, with its sequence number,
+ * time and the Idempotency-Key that made it, before it is answered: after a restart the numbering goes on where
+ * it stopped and a retry under an old key still gets its first reply.
  */
 final class RecordBook {
 
@@ -29,7 +31,12 @@ final class RecordBook {
     record Stored(String id, String json) {
     }
 
+    /** A record read back from the state file, with the Idempotency-Key and request fingerprint that made it. */
+    record Kept(Stored stored, JsonNode record, String key, String fingerprint) {
+    }
+
     private final String idField;
+    private final StateFile file;
     private final Map<String, String> byId = new HashMap<>();
     private final List<String> inOrder = new ArrayList<>();
     // each UTC day's records in creation order, for the reconciliation's ?date= lists
@@ -37,18 +44,49 @@ final class RecordBook {
     private long sequence;
 
     RecordBook(String idField) {
-        this.idField = idField;
+        this(idField, StateFile.none());
     }
 
-    /** Stores the record built for the next sequence number, e.g. 1 for {@code SO-000001}. */
-    synchronized Stored add(Instant at, LongFunction<ObjectNode> recordFor) {
-        ObjectNode record = recordFor.apply(++sequence);
+    RecordBook(String idField, StateFile file) {
+        this.idField = idField;
+        this.file = file;
+    }
+
+    /**
+     * Stores the record built for the next sequence number, e.g. 1 for {@code SO-000001}, made by this attempt of
+     * an idempotent create; it is in the state file when this returns.
+     */
+    synchronized Stored add(Instant at, IdempotencyStore.Attempt attempt, LongFunction<ObjectNode> recordFor) {
+        ObjectNode record = recordFor.apply(sequence + 1);
         String id = record.get(idField).asText();
         String json = write(record);
+        // kept before it is answered: the system never answers with a record it would forget
+        file.append(Json.object().put("sequence", sequence + 1).put("at", at.toString())
+                .put("key", attempt.key()).put("fingerprint", attempt.fingerprint())
+                .putRawValue("record", new RawValue(json)));
+        sequence++;
+        remember(at, id, json);
+        return new Stored(id, json);
+    }
+
+    /** Reads the records of the state file back (once, before the system starts); numbering goes on after them. */
+    synchronized List<Kept> load() {
+        List<Kept> kept = new ArrayList<>();
+        for (JsonNode line : file.load()) {
+            JsonNode record = line.path("record");
+            String id = record.path(idField).asText();
+            String json = write(record);
+            remember(Instant.parse(line.path("at").asText()), id, json);
+            sequence = Math.max(sequence, line.path("sequence").asLong());
+            kept.add(new Kept(new Stored(id, json), record, line.path("key").asText(), line.path("fingerprint").asText()));
+        }
+        return kept;
+    }
+
+    private void remember(Instant at, String id, String json) {
         byId.put(id, json);
         inOrder.add(json);
         byDay.computeIfAbsent(LocalDate.ofInstant(at, ZoneOffset.UTC), day -> new ArrayList<>()).add(json);
-        return new Stored(id, json);
     }
 
     synchronized int size() {
@@ -69,6 +107,11 @@ final class RecordBook {
         inOrder.clear();
         byDay.clear();
         sequence = 0;
+        file.clear();
+    }
+
+    void close() {
+        file.close();
     }
 
     Reply get(String id, String notFoundCode, String notFoundMessage) {

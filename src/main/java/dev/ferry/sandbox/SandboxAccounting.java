@@ -13,13 +13,16 @@ public final class SandboxAccounting extends SimulatedApi {
     private static final int RETRY_AFTER_SECONDS = 2;
 
     private final Clock clock;
-    private final RecordBook invoices = new RecordBook("invoiceId");
+    private final RecordBook invoices;
     private final IdempotencyStore idempotency = new IdempotencyStore();
 
-    SandboxAccounting(SandboxSettings.Accounting settings, Clock clock) {
+    /** {@code state}: where the invoices are kept across restarts, or {@link StateFile#none()}. */
+    SandboxAccounting(SandboxSettings.Accounting settings, Clock clock, StateFile state) {
         super(SandboxSystem.ACCOUNTING, settings.port(),
                 Auth.basic(SandboxSystem.ACCOUNTING, settings.username(), settings.password()));
         this.clock = clock;
+        this.invoices = new RecordBook("invoiceId", state);
+        invoices.load().forEach(kept -> idempotency.restore(kept.key(), kept.fingerprint(), created(kept.stored())));
     }
 
     /** How many invoices the accounting system holds. */
@@ -46,6 +49,11 @@ public final class SandboxAccounting extends SimulatedApi {
         idempotency.clear();
     }
 
+    @Override
+    void closeRecords() {
+        invoices.close();
+    }
+
     private Reply create(Call call) {
         JsonNode body = call.json();
         return idempotency.create(call, attempt -> {
@@ -54,12 +62,12 @@ public final class SandboxAccounting extends SimulatedApi {
             String reference = Fields.text(body, "reference");
             String currency = Fields.currency(body);
             List<PricedLine> lines = PricedLine.readAll(body, currency);
-            if (THROTTLED_CUSTOMER.equals(customerId) && attempt == 1) {
+            if (THROTTLED_CUSTOMER.equals(customerId) && attempt.number() == 1) {
                 return Reply.error(429, "rate_limited", "Too many requests; retry after " + RETRY_AFTER_SECONDS
                         + " seconds.").withHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
             }
             Instant now = clock.instant();
-            RecordBook.Stored invoice = invoices.add(now, sequence -> Json.object()
+            return created(invoices.add(now, attempt, sequence -> Json.object()
                     .put("invoiceId", "INV-%d-%06d".formatted(now.atZone(ZoneOffset.UTC).getYear(), sequence))
                     .put("status", "ISSUED")
                     .put("amount", PricedLine.total(lines, currency).toPlainString())
@@ -67,8 +75,11 @@ public final class SandboxAccounting extends SimulatedApi {
                     .put("salesOrderId", salesOrderId)
                     .put("customerId", customerId)
                     .put("reference", reference)
-                    .put("issuedAt", now.toString()));
-            return Reply.created(invoice).withHeader("Location", "/api/invoices/" + invoice.id());
+                    .put("issuedAt", now.toString())));
         });
+    }
+
+    private static Reply created(RecordBook.Stored invoice) {
+        return Reply.created(invoice).withHeader("Location", "/api/invoices/" + invoice.id());
     }
 }

@@ -16,13 +16,22 @@ public final class SandboxCrm extends SimulatedApi {
 
     private final Clock clock;
     private final CrmTrickle trickle;
-    private final RecordBook updates = new RecordBook("id");
+    private final RecordBook updates;
     private final IdempotencyStore idempotency = new IdempotencyStore();
 
-    SandboxCrm(SandboxSettings.Crm settings, Clock clock) {
+    /**
+     * {@code updates} keeps the order-updates across restarts, and with them which orders Ferry has written back;
+     * {@code trickle} how far the trickle has got. Or {@link StateFile#none()}.
+     */
+    SandboxCrm(SandboxSettings.Crm settings, Clock clock, StateFile updates, StateFile trickle) {
         super(SandboxSystem.CRM, settings.port(), Auth.bearer(SandboxSystem.CRM, settings.token()));
         this.clock = clock;
-        this.trickle = new CrmTrickle(settings, clock);
+        this.trickle = new CrmTrickle(settings, clock, trickle);
+        this.updates = new RecordBook("id", updates);
+        for (RecordBook.Kept kept : this.updates.load()) {
+            idempotency.restore(kept.key(), kept.fingerprint(), Reply.created(kept.stored()));
+            markProcessed(kept.record());
+        }
     }
 
     /** The order-updates received so far, oldest first. */
@@ -50,6 +59,12 @@ public final class SandboxCrm extends SimulatedApi {
         trickle.restart();
     }
 
+    @Override
+    void closeRecords() {
+        updates.close();
+        trickle.close();
+    }
+
     private Reply customer(Call call) {
         return Reply.ok(knownCustomer(call.pathParam("id")).toJson());
     }
@@ -60,12 +75,18 @@ public final class SandboxCrm extends SimulatedApi {
         return idempotency.create(call, attempt -> {
             Fields.text(body, "ferryOrderId");
             requireAStatus(body);
-            RecordBook.Stored update = updates.add(clock.instant(), sequence -> updateRecord(sequence, customer, body));
-            if ("crm".equals(body.path("source").asText())) {
-                Fields.optionalText(body, "externalId").ifPresent(trickle::markProcessed);
-            }
+            RecordBook.Stored update = updates.add(clock.instant(), attempt,
+                    sequence -> updateRecord(sequence, customer, body));
+            markProcessed(body);
             return Reply.created(update);
         });
+    }
+
+    // an update of one of the CRM's own orders takes it off the open list
+    private void markProcessed(JsonNode update) {
+        if ("crm".equals(update.path("source").asText())) {
+            Fields.optionalText(update, "externalId").ifPresent(trickle::markProcessed);
+        }
     }
 
     // an update says where the order stands, where its shipment is, or both; a shipment is named by its number

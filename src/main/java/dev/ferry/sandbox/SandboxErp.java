@@ -14,12 +14,15 @@ public final class SandboxErp extends SimulatedApi {
     private static final String DISCONTINUED_PREFIX = "DISCONTINUED-";
 
     private final Clock clock;
-    private final RecordBook salesOrders = new RecordBook("id");
+    private final RecordBook salesOrders;
     private final IdempotencyStore idempotency = new IdempotencyStore();
 
-    SandboxErp(SandboxSettings.Erp settings, Clock clock) {
+    /** {@code state}: where the sales orders are kept across restarts, or {@link StateFile#none()}. */
+    SandboxErp(SandboxSettings.Erp settings, Clock clock, StateFile state) {
         super(SandboxSystem.ERP, settings.port(), Auth.apiKey(SandboxSystem.ERP, "X-API-Key", settings.apiKey()));
         this.clock = clock;
+        this.salesOrders = new RecordBook("id", state);
+        salesOrders.load().forEach(kept -> idempotency.restore(kept.key(), kept.fingerprint(), created(kept.stored())));
     }
 
     /** How many sales orders the ERP holds. */
@@ -47,6 +50,11 @@ public final class SandboxErp extends SimulatedApi {
         idempotency.clear();
     }
 
+    @Override
+    void closeRecords() {
+        salesOrders.close();
+    }
+
     private Reply create(Call call) {
         JsonNode body = call.json();
         return idempotency.create(call, attempt -> {
@@ -58,11 +66,11 @@ public final class SandboxErp extends SimulatedApi {
                 throw Rejection.unprocessable("sku_discontinued",
                         "Item " + line.sku() + " is discontinued and can no longer be sold.");
             });
-            if (FLAKY_CUSTOMER.equals(customerId) && attempt <= FLAKY_FAILURES) {
+            if (FLAKY_CUSTOMER.equals(customerId) && attempt.number() <= FLAKY_FAILURES) {
                 return Reply.error(503, "unavailable", "The ERP is temporarily unavailable.");
             }
             Instant now = clock.instant();
-            RecordBook.Stored order = salesOrders.add(now, sequence -> {
+            return created(salesOrders.add(now, attempt, sequence -> {
                 ObjectNode record = Json.object()
                         .put("id", "SO-%06d".formatted(sequence))
                         .put("status", "OPEN")
@@ -72,8 +80,11 @@ public final class SandboxErp extends SimulatedApi {
                 record.put("currency", currency).put("total", PricedLine.total(lines, currency).toPlainString());
                 record.set("lines", PricedLine.toJson(lines));
                 return record.put("createdAt", now.toString());
-            });
-            return Reply.created(order).withHeader("Location", "/api/sales-orders/" + order.id());
+            }));
         });
+    }
+
+    private static Reply created(RecordBook.Stored order) {
+        return Reply.created(order).withHeader("Location", "/api/sales-orders/" + order.id());
     }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.sandbox;
 
 import dev.ferry.sandbox.portal.PortalSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -9,12 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The {@code ferry.sandbox.*} settings. A port of 0 means any free port; in a Spring application
- * {@link SandboxPorts} has replaced it with the real one before these are bound.
+ * {@link SandboxPorts} has replaced it with the real one before these are bound. {@code stateDir} is where the
+ * systems keep their records across restarts ({@link StateFile}); without one they keep nothing.
  */
 @ConfigurationProperties("ferry.sandbox")
 public record SandboxSettings(boolean enabled, @DefaultValue("true") boolean requestJournal, @DefaultValue Crm crm,
         @DefaultValue Erp erp, @DefaultValue Accounting accounting, @DefaultValue Shipping shipping,
-        @DefaultValue Faults faults, @DefaultValue PortalSettings portal) {
+        @DefaultValue Faults faults, @DefaultValue PortalSettings portal, Path stateDir) {
 
     private static final String CRM_TOKEN = "crm-sandbox-token";
     private static final String TRICKLE_EVERY = "15s";
@@ -27,8 +29,8 @@ public record SandboxSettings(boolean enabled, @DefaultValue("true") boolean req
 
     /**
      * The same values as {@code config/application-sandbox.yaml}, on free ports, except that the portal's
-     * hazards are off: a test sees a slow or busy page only when it asks for one. No injected faults, and the
-     * request journal on.
+     * hazards are off: a test sees a slow or busy page only when it asks for one. No injected faults, the
+     * request journal on, and nothing kept across restarts.
      */
     public static SandboxSettings defaults() {
         return new SandboxSettings(true, true,
@@ -38,36 +40,42 @@ public record SandboxSettings(boolean enabled, @DefaultValue("true") boolean req
                 new Accounting(0, ACCOUNTING_USERNAME, ACCOUNTING_PASSWORD),
                 new Shipping(0, SHIPPING_TOKEN),
                 Faults.off(),
-                PortalSettings.defaults());
+                PortalSettings.defaults(),
+                null);
     }
 
     public SandboxSettings withCrm(Crm crm) {
-        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal);
+        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal, stateDir);
     }
 
     public SandboxSettings withErp(Erp erp) {
-        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal);
+        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal, stateDir);
     }
 
     public SandboxSettings withAccounting(Accounting accounting) {
-        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal);
+        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal, stateDir);
     }
 
     public SandboxSettings withShipping(Shipping shipping) {
-        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal);
+        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal, stateDir);
     }
 
     /** Off, WireMock keeps no journal: {@code server().findAll(...)} and {@code verify(...)} then throw. */
     public SandboxSettings withRequestJournal(boolean requestJournal) {
-        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal);
+        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal, stateDir);
     }
 
     public SandboxSettings withFaults(Faults faults) {
-        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal);
+        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal, stateDir);
     }
 
     public SandboxSettings withPortal(PortalSettings portal) {
-        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal);
+        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal, stateDir);
+    }
+
+    /** The systems keep their records in this directory across restarts; null keeps nothing. */
+    public SandboxSettings withStateDir(Path stateDir) {
+        return new SandboxSettings(enabled, requestJournal, crm, erp, accounting, shipping, faults, portal, stateDir);
     }
 
     public record Crm(int port, @DefaultValue(CRM_TOKEN) String token,

@@ -17,12 +17,15 @@ public final class SandboxShipping extends SimulatedApi {
     private static final Set<String> SERVICES = Set.of("standard", "express");
 
     private final Clock clock;
-    private final RecordBook shipments = new RecordBook("shipmentId");
+    private final RecordBook shipments;
     private final IdempotencyStore idempotency = new IdempotencyStore();
 
-    SandboxShipping(SandboxSettings.Shipping settings, Clock clock) {
+    /** {@code state}: where the shipments are kept across restarts, or {@link StateFile#none()}. */
+    SandboxShipping(SandboxSettings.Shipping settings, Clock clock, StateFile state) {
         super(SandboxSystem.SHIPPING, settings.port(), Auth.bearer(SandboxSystem.SHIPPING, settings.token()));
         this.clock = clock;
+        this.shipments = new RecordBook("shipmentId", state);
+        shipments.load().forEach(kept -> idempotency.restore(kept.key(), kept.fingerprint(), created(kept.stored())));
     }
 
     /** How many shipments the shipping service holds. */
@@ -46,6 +49,11 @@ public final class SandboxShipping extends SimulatedApi {
     void clearRecords() {
         shipments.clear();
         idempotency.clear();
+    }
+
+    @Override
+    void closeRecords() {
+        shipments.close();
     }
 
     private Reply create(Call call) {
@@ -75,7 +83,7 @@ public final class SandboxShipping extends SimulatedApi {
                         + "; check the delivery address.");
             }
             Instant now = clock.instant();
-            RecordBook.Stored shipment = shipments.add(now, sequence -> {
+            return created(shipments.add(now, attempt, sequence -> {
                 ObjectNode record = Json.object()
                         .put("shipmentId", "SHP-%06d".formatted(sequence))
                         .put("trackingNumber", TrackingNumbers.of(sequence))
@@ -85,9 +93,12 @@ public final class SandboxShipping extends SimulatedApi {
                         .put("reference", reference);
                 Fields.optionalText(body, "customerId").ifPresent(id -> record.put("customerId", id));
                 return record.put("createdAt", now.toString());
-            });
-            return Reply.created(shipment).withHeader("Location", "/api/shipments/" + shipment.id());
+            }));
         });
+    }
+
+    private static Reply created(RecordBook.Stored shipment) {
+        return Reply.created(shipment).withHeader("Location", "/api/shipments/" + shipment.id());
     }
 
     private static String countryName(String code) {

@@ -1,6 +1,7 @@
 package dev.ferry.sandbox;
 
 import dev.ferry.sandbox.portal.LegacyPortal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -25,10 +26,12 @@ public final class SandboxSystems implements AutoCloseable {
 
     private SandboxSystems(SandboxSettings settings, Clock clock) {
         options = ServerOptions.of(settings);
-        crm = new SandboxCrm(settings.crm(), clock);
-        erp = new SandboxErp(settings.erp(), clock);
-        accounting = new SandboxAccounting(settings.accounting(), clock);
-        shipping = new SandboxShipping(settings.shipping(), clock);
+        Path state = settings.stateDir();
+        crm = new SandboxCrm(settings.crm(), clock, StateFile.in(state, "crm-order-updates.jsonl"),
+                StateFile.in(state, "crm-trickle.jsonl"));
+        erp = new SandboxErp(settings.erp(), clock, StateFile.in(state, "erp-sales-orders.jsonl"));
+        accounting = new SandboxAccounting(settings.accounting(), clock, StateFile.in(state, "accounting-invoices.jsonl"));
+        shipping = new SandboxShipping(settings.shipping(), clock, StateFile.in(state, "shipping-shipments.jsonl"));
     }
 
     /** Starts all five; if one cannot listen on its port, none is left running. */
@@ -41,7 +44,8 @@ public final class SandboxSystems implements AutoCloseable {
         SandboxSystems systems = new SandboxSystems(settings, clock);
         try {
             systems.all().forEach(api -> api.start(systems.options));
-            systems.portal = LegacyPortal.start(settings.portal());
+            systems.portal = LegacyPortal.start(settings.portal(),
+                    StateFile.in(settings.stateDir(), "portal-consignments.jsonl"));
         } catch (RuntimeException e) {
             systems.stop();
             throw e;
@@ -49,6 +53,11 @@ public final class SandboxSystems implements AutoCloseable {
         log.info("Sandbox systems listening: CRM {}, ERP {}, accounting {}, shipping {}, Nordic Freight portal {}",
                 systems.crm.baseUrl(), systems.erp.baseUrl(), systems.accounting.baseUrl(),
                 systems.shipping.baseUrl(), systems.portal.baseUrl());
+        if (settings.stateDir() != null) {
+            log.info("Sandbox systems keep their records in {}: {} sales orders, {} invoices, {} shipments,"
+                    + " {} consignments so far", settings.stateDir(), systems.erp.salesOrders(),
+                    systems.accounting.invoices(), systems.shipping.shipments(), systems.portal.consignments().size());
+        }
         if (settings.faults().rate() > 0) {
             log.info("Sandbox systems inject faults into {}% of requests: {} (seed {})",
                     settings.faults().rate() * 100, settings.faults().kinds(), settings.faults().seed());
@@ -97,8 +106,9 @@ public final class SandboxSystems implements AutoCloseable {
     }
 
     /**
-     * Forgets all records, idempotency keys and journalled requests, restarts the CRM's trickle and the fault
-     * sequence, zeroes the stats, and resets the portal (consignments, sessions, hazards).
+     * Forgets all records, idempotency keys and journalled requests (in the state directory too), restarts the
+     * CRM's trickle and the fault sequence, zeroes the stats, and resets the portal (consignments, sessions,
+     * hazards).
      */
     public void reset() {
         all().forEach(SimulatedApi::reset);

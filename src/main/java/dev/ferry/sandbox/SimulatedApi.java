@@ -20,8 +20,11 @@ public abstract class SimulatedApi {
     /** The system's endpoints; called once, at start, because handlers are the subclass's own methods. */
     abstract List<Route> routes();
 
-    /** Forgets every record and every idempotency key. */
+    /** Forgets every record and every idempotency key, in memory and in the state file. */
     abstract void clearRecords();
+
+    /** Closes the state file; the records stay in it for the next start. */
+    abstract void closeRecords();
 
     public SandboxSystem system() {
         return system;
@@ -57,6 +60,7 @@ public abstract class SimulatedApi {
         if (server != null) {
             server.stop();
         }
+        closeRecords();
     }
 
     void reset() {

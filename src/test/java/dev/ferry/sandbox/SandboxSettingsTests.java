@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import dev.ferry.sandbox.portal.PortalSettings.Hazards;
 import java.time.Duration;
 import java.util.List;
@@ -24,9 +25,15 @@ class SandboxSettingsTests {
         new YamlPropertySourceLoader().load("sandbox", new FileSystemResource("config/application-sandbox.yaml"))
                 .forEach(environment.getPropertySources()::addLast);
 
+        environment.getPropertySources().addLast(new MapPropertySource("data", Map.of("ferry.data-dir", "/var/ferry")));
+
         SandboxSettings bound = Binder.get(environment).bindOrCreate("ferry.sandbox", SandboxSettings.class);
 
-        assertThat(bound.withPortal(bound.portal().withHazards(Hazards.off()))).isEqualTo(SandboxSettings.defaults());
+        assertThat(bound.withPortal(bound.portal().withHazards(Hazards.off())).withStateDir(null))
+                .isEqualTo(SandboxSettings.defaults());
+        // the demo keeps its systems' records next to Ferry's own; the defaults (for tests) keep none
+        assertThat(bound.stateDir()).isEqualTo(Path.of("/var/ferry/sandbox"));
+        assertThat(SandboxSettings.defaults().stateDir()).isNull();
     }
 
     @Test

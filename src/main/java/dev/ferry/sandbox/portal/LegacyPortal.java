@@ -1,6 +1,7 @@
 package dev.ferry.sandbox.portal;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.ferry.sandbox.StateFile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -42,14 +43,15 @@ public final class LegacyPortal implements AutoCloseable {
     private final PortalSettings settings;
     private final PortalClock clock;
     private final Sessions sessions;
-    private final Consignments consignments = new Consignments();
+    private final Consignments consignments;
     private final PortalHazards hazards;
     private final PortalActivity activity;
     private final HttpServer server;
     private final ExecutorService executor;
 
-    private LegacyPortal(PortalSettings settings, Clock clock, Pause pause) throws IOException {
+    private LegacyPortal(PortalSettings settings, Clock clock, Pause pause, StateFile state) throws IOException {
         this.settings = settings;
+        this.consignments = new Consignments(state);
         this.clock = new PortalClock(clock);
         this.sessions = new Sessions(this.clock, settings.sessionTimeout(), settings.hazards().seed());
         this.hazards = new PortalHazards(settings.hazards(), sessions::expireAll);
@@ -62,15 +64,24 @@ public final class LegacyPortal implements AutoCloseable {
         server.createContext("/", new PortalHandler(screens, sessions, hazards, activity, pause));
     }
 
-    /** Starts the portal; port 0 picks a free one. */
+    /** Starts the portal; port 0 picks a free one. It keeps nothing across restarts. */
     public static LegacyPortal start(PortalSettings settings) {
-        return start(settings, Clock.systemUTC(), Pause.SLEEP);
+        return start(settings, StateFile.none());
+    }
+
+    /** Starts the portal, its consignments kept in {@code state} across restarts. */
+    public static LegacyPortal start(PortalSettings settings, StateFile state) {
+        return start(settings, Clock.systemUTC(), Pause.SLEEP, state);
     }
 
     static LegacyPortal start(PortalSettings settings, Clock clock, Pause pause) {
+        return start(settings, clock, pause, StateFile.none());
+    }
+
+    static LegacyPortal start(PortalSettings settings, Clock clock, Pause pause, StateFile state) {
         LegacyPortal portal;
         try {
-            portal = new LegacyPortal(settings, clock, pause);
+            portal = new LegacyPortal(settings, clock, pause, state);
         } catch (IOException e) {
             throw new IllegalStateException("The sandbox Nordic Freight portal could not listen on " + BIND_ADDRESS
                     + ":" + settings.port() + ": " + e.getMessage(), e);
@@ -98,7 +109,7 @@ public final class LegacyPortal implements AutoCloseable {
         return activity;
     }
 
-    /** Every consignment booked since start or the last {@link #reset()}, in booking order. */
+    /** Every consignment booked (before a restart too, when kept) since the last {@link #reset()}, in booking order. */
     public List<Consignment> consignments() {
         return consignments.all();
     }
@@ -159,6 +170,7 @@ public final class LegacyPortal implements AutoCloseable {
     public void stop() {
         server.stop(0);
         executor.shutdownNow();
+        consignments.close();
     }
 
     @Override
