@@ -27,6 +27,9 @@ final class Amounts {
         List<Violation> violations = new ArrayList<>();
         OptionalInt decimals = minorUnits(order.path("currency").asText(""));
         JsonNode lines = order.path("lines");
+        if (!lines.isArray()) {
+            return violations; // the schema's to report
+        }
         for (int i = 0; i < lines.size(); i++) {
             String line = "/lines/" + i + "/";
             JsonNode quantity = lines.get(i).path("quantity");

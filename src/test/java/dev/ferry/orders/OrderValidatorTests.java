@@ -171,6 +171,14 @@ class OrderValidatorTests {
     }
 
     @Test
+    void linesThatAreNotAListAreTheSchemasToReport() {
+        ObjectNode order = order();
+        order.putObject("lines").put("0", 1);
+
+        assertThat(validator.violations(order)).containsExactly(new Violation("/lines", "object found, array expected"));
+    }
+
+    @Test
     void manyViolationsListTheFirstHundredInPointerOrderAndCountThemAll() {
         ObjectNode order = order();
         for (int i = 0; i < 5_000; i++) {
