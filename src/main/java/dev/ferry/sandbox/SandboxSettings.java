@@ -27,6 +27,13 @@ public record SandboxSettings(boolean enabled, @DefaultValue("true") boolean req
     private static final String ACCOUNTING_PASSWORD = "accounting-sandbox";
     private static final String SHIPPING_TOKEN = "shipping-sandbox-token";
 
+    public SandboxSettings {
+        // --ferry.sandbox.state-dir= (empty) keeps nothing, as no setting does, rather than files in the working dir
+        if (stateDir != null && stateDir.toString().isBlank()) {
+            stateDir = null;
+        }
+    }
+
     /**
      * The same values as {@code config/application-sandbox.yaml}, on free ports, except that the portal's
      * hazards are off: a test sees a slow or busy page only when it asks for one. No injected faults, the

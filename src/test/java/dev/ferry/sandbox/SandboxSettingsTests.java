@@ -53,6 +53,14 @@ class SandboxSettingsTests {
     }
 
     @Test
+    void anEmptyStateDirKeepsNothing() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of("ferry.sandbox.state-dir", "")));
+
+        assertThat(Binder.get(environment).bindOrCreate("ferry.sandbox", SandboxSettings.class).stateDir()).isNull();
+    }
+
+    @Test
     void bindsKebabCaseKeysAndDurations() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of(
