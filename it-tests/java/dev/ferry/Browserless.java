@@ -2,12 +2,14 @@ package dev.ferry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -21,10 +23,15 @@ final class Browserless {
 
     /** Signs in through the login form of the node, as a browser would. */
     static Browserless signIn(FerryProcess node, String username, String password) {
+        return signIn(node::uri, username, password);
+    }
+
+    /** Signs in through the login form of the Ferry whose addresses {@code site} makes. */
+    static Browserless signIn(Function<String, URI> site, String username, String password) {
         Browserless person = new Browserless();
-        HttpResponse<String> login = person.get(node, "/login");
+        HttpResponse<String> login = person.get(site, "/login");
         assertThat(login.statusCode()).isEqualTo(200);
-        HttpResponse<String> signedIn = person.form(node, "/login", Map.of("username", username, "password", password,
+        HttpResponse<String> signedIn = person.form(site, "/login", Map.of("username", username, "password", password,
                 "_csrf", csrf(login.body())));
         assertThat(signedIn.statusCode()).as("sign-in answer").isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
@@ -32,19 +39,23 @@ final class Browserless {
     }
 
     HttpResponse<String> get(FerryProcess node, String path) {
-        return keep(FerryIntegrationTest.send(withCookies(HttpRequest.newBuilder(node.uri(path))).GET().build()));
+        return get(node::uri, path);
+    }
+
+    HttpResponse<String> get(Function<String, URI> site, String path) {
+        return keep(FerryIntegrationTest.send(withCookies(HttpRequest.newBuilder(site.apply(path))).GET().build()));
     }
 
     /** A form post with the page's CSRF token, as the page's own button sends it. */
     HttpResponse<String> post(FerryProcess node, String path, String csrf) {
-        return form(node, path, Map.of("_csrf", csrf));
+        return form(node::uri, path, Map.of("_csrf", csrf));
     }
 
-    private HttpResponse<String> form(FerryProcess node, String path, Map<String, String> fields) {
+    private HttpResponse<String> form(Function<String, URI> site, String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .map(f -> f.getKey() + "=" + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return keep(FerryIntegrationTest.send(withCookies(HttpRequest.newBuilder(node.uri(path)))
+        return keep(FerryIntegrationTest.send(withCookies(HttpRequest.newBuilder(site.apply(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
     }

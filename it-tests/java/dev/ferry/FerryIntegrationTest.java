@@ -41,14 +41,20 @@ import org.springframework.test.context.DynamicPropertySource;
         "ferry.fulfilment.stall-check-every=1s",
         "ferry.schedules.crm-order-pull.cron=0 0 0 1 1 ? 2099",
         "ferry.schedules.nightly-reconciliation.cron=0 0 0 1 1 ? 2099",
-        // a canary: SecretCanaryIT looks for it everywhere Ferry writes (the bots get it through ferry.rpa.secrets)
+        // canaries: SecretCanaryIT looks for them everywhere Ferry writes (the bots get them through ferry.rpa.secrets)
+        "ferry.sandbox.portal.username=" + FerryIntegrationTest.PORTAL_USERNAME,
         "ferry.sandbox.portal.password=" + FerryIntegrationTest.PORTAL_PASSWORD
 })
 abstract class FerryIntegrationTest {
 
     static final String INTAKE_KEY = "ferry-sandbox-key";
-    /** The sandbox portal's password in the tests: odd characters, so its JSON, URL and HTML forms differ. */
-    static final String PORTAL_PASSWORD = "canary-Q7v!pw&9<x>";
+    /**
+     * The sandbox portal's user name in the tests, which the portal shows on every page after login: characters
+     * that HTML, JSON and URLs each write differently, and letters beyond ASCII.
+     */
+    static final String PORTAL_USERNAME = "Q7x-Ø'Brï & \"Sons\" <ops> 100% +x";
+    /** The sandbox portal's password in the tests, typed into a password field: odd characters too. */
+    static final String PORTAL_PASSWORD = "canary-Q7v!pw&9<x> \"Ünï\" 5%+y'z";
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

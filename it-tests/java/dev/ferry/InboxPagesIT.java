@@ -22,6 +22,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.RequestOptions;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * A reviewer works the inbox in a real browser (headless Chromium): signs in, finds an order, reads
@@ -60,6 +62,9 @@ class InboxPagesIT extends FerryIntegrationTest {
 
     @Autowired
     private Notices notices;
+
+    @Value("${ferry.data-dir}")
+    private String dataDir;
 
     @BeforeAll
     static void launchBrowser() {
@@ -274,6 +279,20 @@ class InboxPagesIT extends FerryIntegrationTest {
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
                 .setName("Download the robot's step-by-step recording (Playwright trace)"))).isVisible();
         assertThat(page.getByText("The robot could not finish on the carrier's web portal").first()).isVisible();
+
+        // the evidence is shown as links Ferry serves to the reviewer, never as where it lies on the server
+        String dataDirectory = Path.of(dataDir).toAbsolutePath().toString();
+        String exceptionId = page.url().substring(page.url().lastIndexOf('/') + 1);
+        assertThat(page.content()).as("the inbox page").doesNotContain(dataDirectory).doesNotContain("bot-runs/");
+        String detail = send(HttpRequest.newBuilder(uri("/api/exceptions/" + exceptionId))
+                .header("Authorization", "Bearer " + InboxApiIT.OPS_KEY).GET().build()).body();
+        assertThat(detail).as("the inbox API's detail").contains("/api/bots/runs/")
+                .doesNotContain(dataDirectory).doesNotContain("bot-runs/");
+        for (String link : List.of("Download the page the robot was on (HTML)",
+                "Download the robot's step-by-step recording (Playwright trace)")) {
+            String href = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(link)).getAttribute("href");
+            assertThat(page.request().get(href)).isOK();
+        }
     }
 
     @Test

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +15,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,13 +35,19 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The portal password is a canary ({@link FerryIntegrationTest#PORTAL_PASSWORD}). After bookings that
- * succeed, are retried and fail with evidence, it is searched for — as typed, and as JSON, URL and HTML
- * would write it — in the logs, the whole database, every file under the data directory (trace zips
- * unpacked) and every API response: zero hits.
+ * The portal's user name and password are canaries ({@link FerryIntegrationTest#PORTAL_USERNAME}, shown by the
+ * portal on every page after login, and {@link FerryIntegrationTest#PORTAL_PASSWORD}, typed into a password
+ * field). After bookings that succeed, are retried and fail with evidence, both are searched for in every
+ * spelling ({@link Leaks}) in Ferry's log output, every API answer, the inbox pages, the page HTML, every entry
+ * of the trace, Prometheus, the whole database and every file under the data directory: zero hits. And data
+ * that merely holds the user name (a customer id) is kept as it is.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecretCanaryIT extends FerryIntegrationTest {
+
+    private static final Map<String, String> SECRETS = Map.of("the portal user name", PORTAL_USERNAME,
+            "the portal password", PORTAL_PASSWORD);
 
     @Autowired
     JdbcClient jdbc;
@@ -44,17 +55,24 @@ class SecretCanaryIT extends FerryIntegrationTest {
     @Value("${ferry.data-dir}")
     String dataDir;
 
-    private final List<String> responses = new ArrayList<>();
+    /** What Ferry answered, by request (a zip's entries each on their own), to be searched for the secrets. */
+    private final Map<String, String> answers = new LinkedHashMap<>();
+
+    @BeforeEach
+    void calmPortal() {
+        Chromium.executable();
+        sandbox.portal().hazards().calm();
+    }
 
     @AfterEach
     void restoreScreen() {
         sandbox.portal().hazards().changeScreen(false);
     }
 
+    // first: the whole database and data directory are searched, before the next test puts the user name in an order
     @Test
-    void thePortalPasswordIsInNoLogRecordFileTraceOrResponse(CapturedOutput output) throws IOException {
-        Chromium.executable();
-        sandbox.portal().hazards().calm();
+    @Order(1)
+    void theSecretsAreInNoLogAnswerPageEvidenceMetricRecordOrFileInAnySpelling(CapturedOutput output) throws IOException {
         String booked = accept(TestOrders.withService("CANARY-OK", "freight"));
         awaitStatus(booked, "COMPLETED");
         sandbox.portal().hazards().busyNextRequests(1);
@@ -62,30 +80,75 @@ class SecretCanaryIT extends FerryIntegrationTest {
         awaitStatus(retried, "COMPLETED");
         sandbox.portal().hazards().changeScreen(true);
         String failed = accept(TestOrders.withService("CANARY-CHANGED", "freight"));
-        JsonNode flagged = awaitStatus(failed, "FLAGGED");
+        String exceptionId = awaitStatus(failed, "FLAGGED").path("exceptionId").asText();
         String statuses = runBot("shipment-statuses", "{}");
 
         for (String id : List.of(booked, retried, failed)) {
             JsonNode order = read(get("/api/orders/" + id));
             order.findValuesAsText("botRunId").forEach(run -> get("/api/bots/runs/" + run));
         }
-        JsonNode item = read(get("/api/exceptions/" + flagged.path("exceptionId").asText()));
+        get("/api/orders?source=webshop");
+        JsonNode item = read(get("/api/exceptions/" + exceptionId));
+        get("/api/exceptions?category=BOT_FAILED");
         List<String> hrefs = item.path("artifacts").findValuesAsText("href");
         assertThat(hrefs).as("the failure kept a screenshot, the page and a trace").hasSize(3);
+        get(runOf(hrefs.get(0)));
+        bytes(hrefs.get(0));
+        String page = new String(bytes(hrefs.get(1)), StandardCharsets.UTF_8);
         Map<String, String> trace = TraceZip.read(bytes(hrefs.get(2)));
-        assertThat(trace.get("trace.trace")).as("the trace logs the password fill, masked")
-                .contains("\"value\":\"****\"").contains("Password");
-        hrefs.forEach(this::get);
         get("/api/bots/runs/" + statuses);
         get("/api/bots");
         get("/actuator/metrics/ferry.bot.runs");
         get("/actuator/health");
+        get("/actuator/prometheus");
+        Browserless reviewer = Browserless.signIn(this::uri, "reviewer", "reviewer");
+        for (String path : List.of("/inbox", "/inbox?category=BOT_FAILED", "/inbox/" + exceptionId,
+                "/orders/" + booked, "/orders/" + retried, "/orders/" + failed)) {
+            HttpResponse<String> shown = reviewer.get(this::uri, path);
+            assertThat(shown.statusCode()).as(path).isEqualTo(200);
+            answers.put("page " + path, shown.body());
+        }
 
-        List<String> spellings = spellings(PORTAL_PASSWORD);
-        assertThat(output.getAll()).as("logs").doesNotContain(spellings);
-        assertThat(String.join("\n", responses)).as("API responses").doesNotContain(spellings);
-        assertThat(databaseScript()).as("the whole database (bot_runs, journal, inbox)").doesNotContain(spellings);
-        assertThat(filesHolding(spellings)).as("files under " + dataDir + " (zips unpacked)").isEmpty();
+        List<String> leaks = new ArrayList<>(Leaks.in("Ferry's log output", output.getAll(), SECRETS));
+        answers.forEach((where, text) -> leaks.addAll(Leaks.in(where, text, SECRETS)));
+        leaks.addAll(Leaks.in("the whole database (orders, journal, inbox, bot_runs)", databaseScript(), SECRETS));
+        leaks.addAll(filesHolding());
+        assertThat(leaks).as("where a secret was found").isEmpty();
+        assertThat(page).as("the page shows who is logged in, masked").contains("User: ****");
+        assertThat(trace.get("trace.trace")).as("the trace logs the fills of user name and password, masked")
+                .contains("User name").contains("Password")
+                .containsPattern("(?s)\"value\":\"\\*\\*\\*\\*\".*\"value\":\"\\*\\*\\*\\*\"");
+    }
+
+    @Test
+    @Order(2)
+    void dataHoldingThePortalUserNameIsKeptAsItIsWhileWhatThePortalShowsOfItIsMasked() {
+        // a customer id and a consignee that hold the user name: data, typed into the portal as it is
+        String customerId = "CUST-" + PORTAL_USERNAME + "-7";
+        String consignee = PORTAL_USERNAME + " Logistics";
+        ObjectNode order = TestOrders.withService("CANARY-DATA", "freight");
+        order.withObjectProperty("customer").put("id", customerId);
+        order.withObjectProperty("shipTo").put("name", consignee);
+        sandbox.portal().hazards().changeScreen(true);
+        String failed = accept(order);
+        String exceptionId = awaitStatus(failed, "FLAGGED").path("exceptionId").asText();
+
+        List<String> hrefs = read(get("/api/exceptions/" + exceptionId)).path("artifacts").findValuesAsText("href");
+        assertThat(hrefs).as("the failure kept a screenshot, the page and a trace").hasSize(3);
+        JsonNode run = read(get(runOf(hrefs.get(0))));
+        assertThat(run.path("input").path("customer").path("id").asText()).as("the run's input").isEqualTo(customerId);
+        assertThat(run.path("input").path("shipTo").path("name").asText()).as("the run's input").isEqualTo(consignee);
+        String page = new String(bytes(hrefs.get(1)), StandardCharsets.UTF_8);
+        Map<String, String> trace = TraceZip.read(bytes(hrefs.get(2)));
+        assertThat(trace.get("trace.trace")).as("the consignee typed into the portal, in the trace's JSON")
+                .contains("\"value\":\"" + consignee.replace("\"", "\\\"") + "\"");
+        assertThat(page).as("the user name the portal shows is masked all the same").contains("User: ****");
+
+        List<String> data = List.of(customerId, consignee);
+        List<String> leaks = new ArrayList<>(Leaks.in("page.html", page, SECRETS, data));
+        trace.forEach((entry, text) -> leaks.addAll(Leaks.in("trace.zip " + entry, text, SECRETS, data)));
+        leaks.addAll(Leaks.in("the bot run", run.toString(), SECRETS, data));
+        assertThat(leaks).as("where a secret was found outside the data").isEmpty();
     }
 
     private String runBot(String bot, String input) {
@@ -99,19 +162,24 @@ class SecretCanaryIT extends FerryIntegrationTest {
         return runId;
     }
 
-    private String get(String path) {
-        String body = new String(bytes(path), StandardCharsets.UTF_8);
-        responses.add(body);
-        return body;
+    /** The run an artifact belongs to: /api/bots/runs/{id}/artifacts/{file} to /api/bots/runs/{id}. */
+    private static String runOf(String artifact) {
+        return artifact.substring(0, artifact.indexOf("/artifacts/"));
     }
 
+    private String get(String path) {
+        return new String(bytes(path), StandardCharsets.UTF_8);
+    }
+
+    /** The answer to a GET with the ops key, kept for the search; a zip's entries are kept one by one. */
     private byte[] bytes(String path) {
         try {
             HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(uri(path))
                     .header("Authorization", "Bearer " + InboxApiIT.OPS_KEY).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
-            responses.addAll(unzipped(response.body()));
+            answers.put(path, new String(response.body(), StandardCharsets.UTF_8));
+            unzipped(response.body()).forEach((entry, text) -> answers.put(path + " " + entry, text));
             return response.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -126,40 +194,36 @@ class SecretCanaryIT extends FerryIntegrationTest {
         return String.join("\n", jdbc.sql("SCRIPT").query((rs, row) -> rs.getString(1)).list());
     }
 
-    private List<Path> filesHolding(List<String> spellings) throws IOException {
+    private List<String> filesHolding() throws IOException {
+        List<String> leaks = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of(dataDir))) {
-            return files.filter(Files::isRegularFile).filter(file -> {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                byte[] content;
                 try {
-                    byte[] content = Files.readAllBytes(file);
-                    List<String> texts = new ArrayList<>(unzipped(content));
-                    texts.add(new String(content, StandardCharsets.UTF_8));
-                    return texts.stream().anyMatch(text -> spellings.stream().anyMatch(text::contains));
+                    content = Files.readAllBytes(file);
                 } catch (IOException e) {
-                    return false; // a file the broker or database is rewriting right now; the next run sees it
+                    continue; // a file the broker or database is rewriting right now
                 }
-            }).toList();
+                leaks.addAll(Leaks.in(file.toString(), new String(content, StandardCharsets.UTF_8), SECRETS));
+                unzipped(content).forEach((entry, text) -> leaks.addAll(Leaks.in(file + " " + entry, text, SECRETS)));
+            }
         }
+        return leaks;
     }
 
     /** The entries of a zip as text; nothing when it is not a zip. */
-    private static List<String> unzipped(byte[] content) {
-        List<String> entries = new ArrayList<>();
+    private static Map<String, String> unzipped(byte[] content) {
+        Map<String, String> entries = new LinkedHashMap<>();
         if (content.length < 4 || content[0] != 'P' || content[1] != 'K') {
             return entries;
         }
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(content))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                entries.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return entries;
-    }
-
-    private static List<String> spellings(String secret) {
-        return List.of(secret, URLEncoder.encode(secret, StandardCharsets.UTF_8),
-                secret.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
-                secret.replace("<", "\\u003c").replace(">", "\\u003e"));
     }
 }
