@@ -64,16 +64,17 @@ abstract class FerryIntegrationTest {
     @Autowired
     SandboxSystems sandbox;
 
-    // called only when a new context is built, so each context gets its own broker journal and database
+    // called only when a new context is built, so each context gets its own broker journal and database; the
+    // directory is made here, once: the supplier is asked again at every lookup of the property
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("ferry.data-dir", () -> {
-            try {
-                return Files.createTempDirectory("ferry-it-").toString();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        String dataDir;
+        try {
+            dataDir = Files.createTempDirectory("ferry-it-").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        registry.add("ferry.data-dir", () -> dataDir);
     }
 
     HttpResponse<String> post(JsonNode order) {

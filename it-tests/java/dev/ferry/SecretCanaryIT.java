@@ -30,6 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +44,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * that merely holds the user name (a customer id) is kept as it is.
  */
 @ExtendWith(OutputCaptureExtension.class)
+// a test context has no Prometheus registry unless asked for one
+@AutoConfigureObservability(tracing = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecretCanaryIT extends FerryIntegrationTest {
 
