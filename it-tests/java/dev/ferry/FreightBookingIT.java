@@ -13,9 +13,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 
 /** Freight orders booked by the book-freight bot on the sandbox portal, in real headless Chromium. */
 class FreightBookingIT extends FerryIntegrationTest {
+
+    @Value("${ferry.data-dir}")
+    String dataDir;
 
     @BeforeEach
     void calmPortal() {
@@ -98,7 +102,7 @@ class FreightBookingIT extends FerryIntegrationTest {
         assertThat(failed.path("detail").asText()).startsWith("BOT_FAILED:")
                 .contains("The Nordic Freight portal screen has changed").contains("Postal code");
         String exceptionId = flagged.path("exceptionId").asText();
-        assertThat(Path.of(evidenceFolder(exceptionId)).resolve("screenshot.png")).isNotEmptyFile();
+        assertThat(evidenceFolder(exceptionId).resolve("screenshot.png")).isNotEmptyFile();
         assertThat(sandbox.portal().consignments()).noneMatch(c -> c.reference().equals(reference(id)));
 
         // the inbox item lists the failing run's screenshot and page, served to reviewers only
@@ -186,12 +190,16 @@ class FreightBookingIT extends FerryIntegrationTest {
         return orderId.replace("-", "");
     }
 
-    /** The inbox item's technical detail names the folder with the failure's screenshot and page. */
-    private String evidenceFolder(String exceptionId) {
-        JsonNode item = read(send(HttpRequest.newBuilder(uri("/api/exceptions/" + exceptionId))
-                .header("Authorization", "Bearer " + InboxApiIT.OPS_KEY).GET().build()).body());
-        String detail = item.path("detail").asText();
-        assertThat(detail).as(item.toPrettyString()).contains("SCREEN_CHANGED").contains("evidence in ");
-        return detail.substring(detail.indexOf("evidence in ") + "evidence in ".length()).strip();
+    /**
+     * The folder of the failed run's evidence, bot-runs/&lt;run id&gt; under the data directory; the inbox item's
+     * technical detail links the run, and names no folder.
+     */
+    private Path evidenceFolder(String exceptionId) {
+        JsonNode item = read(opsGet("/api/exceptions/" + exceptionId).body());
+        String href = item.path("artifacts").get(0).path("href").asText();
+        String runId = href.replaceFirst("^/api/bots/runs/([^/]+)/.*$", "$1");
+        assertThat(item.path("detail").asText()).as(item.toPrettyString()).contains("SCREEN_CHANGED")
+                .endsWith("; run: /api/bots/runs/" + runId).doesNotContain(dataDir);
+        return Path.of(dataDir, "bot-runs", runId);
     }
 }

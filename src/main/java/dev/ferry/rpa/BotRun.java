@@ -13,12 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
  * One run of one bot, on a worker's thread, in a fresh browser context that is always closed. A failed
- * run keeps a screenshot, the page HTML and a Playwright trace, with every secret masked.
+ * run keeps a screenshot, the page HTML and a Playwright trace, with every secret masked ({@link Masker}, which
+ * leaves the run's input as it is); what still holds a secret after masking is left out, and the failure says so.
+ * What is logged on the worker's thread during the run is masked too ({@link BotRunLogs}).
  */
 final class BotRun {
 
@@ -26,7 +29,7 @@ final class BotRun {
     private final String baseUrl;
     private final String label;
     private final JsonNode input;
-    private final Secrets secrets;
+    private final Masker masker;
     private final Duration stepTimeout;
     private final Duration runTimeout;
     private final boolean trace;
@@ -56,7 +59,7 @@ final class BotRun {
         this.baseUrl = baseUrl;
         this.label = label;
         this.input = input;
-        this.secrets = secrets;
+        this.masker = secrets.masker(input);
         this.stepTimeout = stepTimeout;
         this.runTimeout = runTimeout;
         this.trace = trace;
@@ -74,6 +77,12 @@ final class BotRun {
     }
 
     ObjectNode execute(Browser browser) {
+        try (BotRunLogs.Scope masked = BotRunLogs.during(masker)) {
+            return attempt(browser);
+        }
+    }
+
+    private ObjectNode attempt(Browser browser) {
         long started = System.nanoTime();
         BrowserContext context = browser.newContext();
         boolean tracing = false;
@@ -85,7 +94,7 @@ final class BotRun {
                 tracing = true;
             }
             Page page = context.newPage();
-            session = new BotSession(bot, page, baseUrl, label, secrets, stepTimeout, Instant.now().plus(runTimeout),
+            session = new BotSession(bot, page, baseUrl, label, masker, stepTimeout, Instant.now().plus(runTimeout),
                     evidence, holdsSlot);
             phases.context = System.nanoTime() - started;
             long working = System.nanoTime();
@@ -100,12 +109,13 @@ final class BotRun {
         } catch (TimeoutError e) {
             tracing = false;
             throw withEvidence(context, trace, new BotRunException(BotFailure.TIMEOUT, bot.name(),
-                    BotSession.capital(label) + " did not answer in time.", secrets.mask(e.getMessage()), null));
-        } catch (PlaywrightException | IllegalArgumentException e) {
+                    BotSession.capital(label) + " did not answer in time.", masker.mask(e.getMessage())));
+        } catch (RuntimeException e) {
+            // Playwright's errors, a bad value in the bot file, a Java bot's own: their messages may quote the page
             tracing = false;
             throw withEvidence(context, trace, new BotRunException(BotFailure.BOT_ERROR, bot.name(),
-                    secrets.mask("The bot " + bot.name() + " could not finish: " + BotSession.firstLine(e.getMessage())),
-                    secrets.mask(e.getMessage()), null));
+                    masker.mask("The bot " + bot.name() + " could not finish: " + BotSession.firstLine(e.getMessage())),
+                    masker.mask(e.getMessage())));
         } finally {
             long closing = System.nanoTime();
             close(context, tracing);
@@ -128,27 +138,40 @@ final class BotRun {
         }
     }
 
-    /** Keeps a screenshot, the page HTML and the trace of the failure, secrets masked, before the context closes. */
+    /**
+     * Keeps a screenshot, the page HTML and the trace of the failure, secrets masked, before the context closes;
+     * the failure names what was left out because a secret could not be masked in it.
+     */
     private BotRunException withEvidence(BrowserContext context, boolean traced, BotRunException e) {
         long started = System.nanoTime();
         Page page = session == null ? null : session.page();
+        List<String> leftOut = new ArrayList<>();
         try {
             Files.createDirectories(evidence);
             if (page != null && !page.isClosed()) {
                 page.screenshot(new Page.ScreenshotOptions().setPath(evidence.resolve("screenshot.png"))
                         .setFullPage(true).setMask(session.secretFields()).setTimeout(5000));
-                Files.writeString(evidence.resolve("page.html"), secrets.mask(page.content()));
+                String html = masker.mask(page.content());
+                if (masker.holds(html)) {
+                    leftOut.add("page.html");
+                } else {
+                    Files.writeString(evidence.resolve("page.html"), html);
+                }
             }
             if (traced) {
                 Path zip = evidence.resolve("trace.zip");
                 context.tracing().stop(new Tracing.StopOptions().setPath(zip));
-                TraceMasking.mask(zip, secrets);
+                try {
+                    TraceMasking.mask(zip, masker).forEach(entry -> leftOut.add("trace.zip " + entry));
+                } catch (IOException unreadable) {
+                    leftOut.add("trace.zip");
+                }
             }
-            return e.withEvidence(evidence);
         } catch (IOException | PlaywrightException failed) {
-            return Files.isDirectory(evidence) ? e.withEvidence(evidence) : e;
+            // what could be kept is kept; the failure itself matters more
         } finally {
             phases.evidence = System.nanoTime() - started;
         }
+        return leftOut.isEmpty() ? e : e.leftOut(leftOut);
     }
 }

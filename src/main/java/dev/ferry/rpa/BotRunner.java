@@ -65,6 +65,7 @@ class BotRunner {
         this.connectors = connectors;
         this.settings = settings;
         this.secrets = new Secrets(settings.secrets());
+        BotRunLogs.install();
         this.store = store;
         this.meters = meters;
         this.slots = slots;
@@ -97,9 +98,11 @@ class BotRunner {
         return runId;
     }
 
+    /** Records the run with its input as given: data, masked only where a value is a secret and nothing else. */
     private String record(Bot bot, JsonNode input, String orderId) {
         String runId = UUID.randomUUID().toString();
-        store.started(runId, bot, orderId, input == null ? null : secrets.mask(input.toString()), Instant.now());
+        store.started(runId, bot, orderId, input == null ? null : secrets.masker(input).mask(input).toString(),
+                Instant.now());
         return runId;
     }
 
@@ -107,24 +110,28 @@ class BotRunner {
         long started = System.nanoTime();
         try {
             ObjectNode output = attempt(runId, bot, input);
-            store.succeeded(runId, secrets.mask(output.toString()), Instant.now());
+            // what the run read off the page may be a secret shown there; what holds the input's data is data
+            ObjectNode masked = (ObjectNode) secrets.masker(input, output).mask(output);
+            store.succeeded(runId, masked.toString(), Instant.now());
             timer(bot, "SUCCEEDED", "none").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             log.info("Bot run {} of {} done in {} ms", runId, bot.name(), (System.nanoTime() - started) / 1_000_000);
-            return output.deepCopy().put(RUN_ID, runId);
+            return masked.put(RUN_ID, runId);
         } catch (BotRunException e) {
-            finishFailed(runId, bot, e.code(), e.getMessage(), started);
-            log.warn("Bot run {} of {} failed: {} {}", runId, bot.name(), e.code(), e.getMessage());
-            throw e;
+            // the messages are masked where they were made, with the run's masker
+            String error = (e.getMessage() + " " + e.leftOutSentence()).strip();
+            finishFailed(runId, bot, e.code(), error, started);
+            log.warn("Bot run {} of {} failed: {} {}", runId, bot.name(), e.code(), error);
+            throw e.of(runId);
         } catch (RuntimeException e) {
             finishFailed(runId, bot, BotFailure.BOT_ERROR, "The bot " + bot.name() + " could not finish: "
-                    + secrets.mask(String.valueOf(e.getMessage())), started);
+                    + secrets.masker(input).mask(String.valueOf(e.getMessage())), started);
             throw e;
         }
     }
 
     private void finishFailed(String runId, Bot bot, BotFailure code, String error, long started) {
         try {
-            store.failed(runId, code, secrets.mask(error), Instant.now());
+            store.failed(runId, code, error, Instant.now());
         } catch (RuntimeException notRecorded) {
             log.warn("Bot run {} of {}: could not record its failure: {}", runId, bot.name(), notRecorded.getMessage());
         }
@@ -150,7 +157,7 @@ class BotRunner {
             if (settings.secrets().get(name) == null) {
                 throw new BotRunException(BotFailure.BOT_ERROR, bot.name(), "The bot " + bot.name()
                         + " needs the secret " + name + ", which is not configured (ferry.rpa.secrets." + name + ").",
-                        "missing secret " + name, null);
+                        "missing secret " + name);
             }
         }
         Connector connector = connectors.connector(bot.system());
@@ -190,7 +197,7 @@ class BotRunner {
                     + label(bot.system(), connector) + " within " + settings.slotWait() + ": its limit of " + limit
                     + " run(s) at once was taken by other runs all that time.",
                     "no free slot of " + bot.system() + " within ferry.rpa.slot-wait " + settings.slotWait()
-                            + (holders.isEmpty() ? "" : "; held: " + holders), null);
+                            + (holders.isEmpty() ? "" : "; held: " + holders));
         });
     }
 
@@ -200,6 +207,7 @@ class BotRunner {
             return List.of();
         }
         var config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).locale(Locale.ENGLISH).build();
+        Masker masker = secrets.masker(input);
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(bot.input(), config)
                 .validate(input).stream()
                 .map(m -> {
@@ -207,7 +215,7 @@ class BotRunner {
                     if (Set.of("required", "additionalProperties").contains(m.getType()) && m.getProperty() != null) {
                         pointer = pointer + "/" + m.getProperty();
                     }
-                    return new InputProblem(pointer, secrets.mask(m.getError()));
+                    return new InputProblem(pointer, masker.mask(m.getError()));
                 })
                 .sorted(Comparator.comparing(InputProblem::pointer).thenComparing(InputProblem::message))
                 .toList();
@@ -219,7 +227,7 @@ class BotRunner {
             // problems() has masked the messages already
             String said = problems.stream().map(p -> p.pointer() + ": " + p.message()).collect(Collectors.joining("; "));
             throw new BotRunException(BotFailure.BOT_ERROR, bot.name(), "The input for the bot " + bot.name()
-                    + " is not valid: " + said + ".", "input: " + said, null);
+                    + " is not valid: " + said + ".", "input: " + said);
         }
     }
 

@@ -29,7 +29,7 @@ public final class BotSession {
     private final Page page;
     private final String baseUrl;
     private final String label;
-    private final Secrets secrets;
+    private final Masker masker;
     private final Duration stepTimeout;
     private final Instant deadline;
     private final Path evidence;
@@ -41,13 +41,13 @@ public final class BotSession {
     record StepTime(String step, long nanos) {
     }
 
-    BotSession(Bot bot, Page page, String baseUrl, String label, Secrets secrets, Duration stepTimeout,
+    BotSession(Bot bot, Page page, String baseUrl, String label, Masker masker, Duration stepTimeout,
             Instant deadline, Path evidence, BooleanSupplier holdsSlot) {
         this.bot = bot;
         this.page = page;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.label = label;
-        this.secrets = secrets;
+        this.masker = masker;
         this.stepTimeout = stepTimeout;
         this.deadline = deadline;
         this.evidence = evidence;
@@ -73,7 +73,7 @@ public final class BotSession {
             throw new IllegalArgumentException("the bot " + bot.name() + " uses the secret " + name
                     + " without declaring it");
         }
-        return secrets.values().get(name);
+        return secrets().values().get(name);
     }
 
     /** Types a declared secret into the field; the field is masked in screenshots of this run. */
@@ -116,7 +116,7 @@ public final class BotSession {
 
     /** A failure with this code and plain-words message; secrets are masked in both texts. */
     public BotRunException failure(BotFailure code, String message, String detail) {
-        return new BotRunException(code, bot.name(), secrets.mask(message), secrets.mask(detail), null);
+        return new BotRunException(code, bot.name(), masker.mask(message), masker.mask(detail));
     }
 
     /** Fails the run when the page is the system's busy or session-expired page. */
@@ -198,7 +198,7 @@ public final class BotSession {
     }
 
     Secrets secrets() {
-        return secrets;
+        return masker.secrets();
     }
 
     List<Locator> secretFields() {

@@ -71,7 +71,7 @@ final class BrowserWorker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BotRunException(BotFailure.TIMEOUT, bot, "The bot run " + bot + " was interrupted.",
-                    "interrupted while waiting for the browser worker", null);
+                    "interrupted while waiting for the browser worker");
         }
     }
 
@@ -113,7 +113,7 @@ final class BrowserWorker {
         }
         closeBrowser();
         Path executable = ChromiumFinder.find(chromium, System.getenv("PATH")).orElseThrow(() ->
-                new BotRunException(BotFailure.BOT_ERROR, bot, ChromiumFinder.MISSING + ".", ChromiumFinder.MISSING, null));
+                new BotRunException(BotFailure.BOT_ERROR, bot, ChromiumFinder.MISSING + ".", ChromiumFinder.MISSING));
         long started = System.nanoTime();
         Map<String, String> env = new HashMap<>(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
         if (Files.isExecutable(NODE)) {

@@ -55,7 +55,7 @@ class BrowserWorkers {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BotRunException(BotFailure.TIMEOUT, bot, "The bot run " + bot + " was interrupted.",
-                    "interrupted while waiting for a free browser worker", null);
+                    "interrupted while waiting for a free browser worker");
         }
         try {
             return worker.run(bot, job);

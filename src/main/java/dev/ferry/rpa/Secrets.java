@@ -1,68 +1,55 @@
 package dev.ferry.rpa;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
+import java.util.regex.Pattern;
 
-/** The secrets bots may use, by name, from {@code ferry.rpa.secrets.<name>}; and their masking. */
+/** The secrets bots may use, by name, from {@code ferry.rpa.secrets.<name>}; and the masking of a run's texts. */
 final class Secrets {
 
-    static final String MASK = "****";
-
     private final Map<String, String> values;
-    private final List<String> byLength;
+    private final List<Pattern> spellings;
 
     Secrets(Map<String, String> values) {
         this.values = values == null ? Map.of() : Map.copyOf(values);
         // longest first, so a secret that contains another is masked whole
-        this.byLength = this.values.values().stream().filter(v -> v != null && !v.isEmpty())
-                .flatMap(v -> spellings(v).stream()).distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
-    }
-
-    /**
-     * The ways a value is written where it may end up: as typed, inside JSON (a trace's action log), in a
-     * form post or URL, and in HTML.
-     */
-    static Set<String> spellings(String value) {
-        Set<String> spellings = new LinkedHashSet<>();
-        spellings.add(value);
-        spellings.add(new String(JsonStringEncoder.getInstance().quoteAsString(value)));
-        String form = URLEncoder.encode(value, StandardCharsets.UTF_8);
-        spellings.add(form);
-        spellings.add(form.replace("+", "%20"));
-        spellings.add(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;"));
-        spellings.removeIf(Objects::isNull);
-        return spellings;
+        this.spellings = this.values.values().stream().filter(v -> v != null && !v.isEmpty()).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed()).map(Spellings::of).toList();
     }
 
     Map<String, String> values() {
         return values;
     }
 
-    /** The text with every configured secret value replaced by {@value #MASK}. */
-    String mask(String text) {
-        if (text == null) {
-            return null;
+    /**
+     * The masking of one run's texts. The run's {@code data} (its input, and its output once there is one) is
+     * ordinary data: a secret inside one of its values is part of that value (a customer id that holds the
+     * portal's user name), not the secret typed or shown by the page, and stays as it is.
+     */
+    Masker masker(JsonNode... data) {
+        List<Pattern> protectedValues = new ArrayList<>();
+        for (JsonNode node : data) {
+            if (node != null) {
+                collect(node, protectedValues);
+            }
         }
-        String masked = text;
-        for (String secret : byLength) {
-            masked = masked.replace(secret, MASK);
-        }
-        return masked;
+        return new Masker(this, spellings, protectedValues);
     }
 
-    /** Whether the bytes hold a secret, UTF-8 encoded, in any of its spellings. */
-    boolean revealedIn(byte[] content) {
-        String bytes = new String(content, StandardCharsets.ISO_8859_1);
-        return byLength.stream().map(s -> new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))
-                .anyMatch(bytes::contains);
+    /** The text values that hold a secret and more besides: a value that is a secret and nothing else protects nothing. */
+    private void collect(JsonNode node, List<Pattern> protectedValues) {
+        if (node.isTextual()) {
+            String value = node.textValue();
+            boolean holdsMore = spellings.stream().map(s -> s.matcher(value))
+                    .anyMatch(m -> m.find() && (m.start() > 0 || m.end() < value.length()));
+            if (holdsMore) {
+                protectedValues.add(Spellings.of(value));
+            }
+            return;
+        }
+        node.forEach(child -> collect(child, protectedValues));
     }
 }

@@ -9,8 +9,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -19,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TraceMaskingTests {
 
-    private static final Secrets SECRETS = new Secrets(Map.of("portal-password", "p@ss word&\"1"));
+    private static final Masker SECRETS = new Secrets(Map.of("portal-password", "p@ss word&\"1",
+            "portal-username", "Q7x-Ø'Brï & \"Sons\" <ops>")).masker();
 
     @TempDir
     Path dir;
@@ -28,21 +32,47 @@ class TraceMaskingTests {
     void masksEverySpellingOfASecretInTextEntriesAndKeepsTheRest() throws IOException {
         Path zip = dir.resolve("trace.zip");
         write(zip, Map.of(
-                "trace.trace", "{\"method\":\"fill\",\"params\":{\"value\":\"p@ss word&\\\"1\"}}\n{\"type\":\"after\"}",
+                "trace.trace", "{\"method\":\"fill\",\"params\":{\"value\":\"p@ss word&\\\"1\"}}\n{\"type\":\"after\"}\n"
+                        + "{\"type\":\"frame-snapshot\",\"html\":[\"TD\",{},\"User: Q7x-Ø'Brï &amp; \\\"Sons\\\" &lt;ops&gt;\"]}",
                 "trace.network", "{\"postData\":\"user=ferry&password=p%40ss+word%26%221\"}",
                 "resources/page.html", "<input value=\"p@ss word&amp;&quot;1\"><p>Main menu</p>"));
 
-        TraceMasking.mask(zip, SECRETS);
+        assertThat(TraceMasking.mask(zip, SECRETS)).isEmpty();
 
         Map<String, String> entries = read(zip);
-        assertThat(entries.get("trace.trace")).isEqualTo("{\"method\":\"fill\",\"params\":{\"value\":\"****\"}}\n{\"type\":\"after\"}");
+        assertThat(entries.get("trace.trace")).isEqualTo("{\"method\":\"fill\",\"params\":{\"value\":\"****\"}}\n{\"type\":\"after\"}\n"
+                + "{\"type\":\"frame-snapshot\",\"html\":[\"TD\",{},\"User: ****\"]}");
         assertThat(entries.get("trace.network")).isEqualTo("{\"postData\":\"user=ferry&password=****\"}");
         assertThat(entries.get("resources/page.html")).isEqualTo("<input value=\"****\"><p>Main menu</p>");
         assertThat(dir.resolve("trace.zip.masking")).doesNotExist();
     }
 
     @Test
-    void emptiesABinaryEntryThatHoldsASecretAndKeepsOneThatDoesNot() throws IOException {
+    void aMaskedResourceIsRenamedByTheSha1OfWhatIsKeptAndTheTraceFollows() throws Exception {
+        Path zip = dir.resolve("trace.zip");
+        String page = "<p>User: Q7x-Ø'Brï &amp; \"Sons\" &lt;ops&gt;</p>";
+        String before = sha1(page);
+        String clean = "<p>Main menu</p>";
+        write(zip, Map.of(
+                "trace.network", "{\"response\":{\"content\":{\"_sha1\":\"" + before + ".html\"}}}\n"
+                        + "{\"response\":{\"content\":{\"_sha1\":\"" + sha1(clean) + ".html\"}}}",
+                "resources/" + before + ".html", page,
+                "resources/" + sha1(clean) + ".html", clean));
+
+        TraceMasking.mask(zip, SECRETS);
+
+        String after = sha1("<p>User: ****</p>");
+        Map<String, String> entries = read(zip);
+        // a guess of the user name can no longer be checked against the name of the page
+        assertThat(entries).containsEntry("resources/" + after + ".html", "<p>User: ****</p>")
+                .containsEntry("resources/" + sha1(clean) + ".html", clean)
+                .doesNotContainKey("resources/" + before + ".html");
+        assertThat(entries.get("trace.network")).contains(after + ".html").contains(sha1(clean) + ".html")
+                .doesNotContain(before);
+    }
+
+    @Test
+    void leavesOutABinaryEntryThatHoldsASecretAndKeepsOneThatDoesNot() throws IOException {
         Path zip = dir.resolve("trace.zip");
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', (byte) 0xff, (byte) 0xfe};
         ByteArrayOutputStream leaking = new ByteArrayOutputStream();
@@ -55,11 +85,28 @@ class TraceMaskingTests {
             out.write(leaking.toByteArray());
         }
 
-        TraceMasking.mask(zip, SECRETS);
+        assertThat(TraceMasking.mask(zip, SECRETS)).containsExactly("resources/leaking.bin");
 
         Map<String, byte[]> entries = readBytes(zip);
         assertThat(entries.get("resources/clean.png")).isEqualTo(png);
-        assertThat(entries.get("resources/leaking.bin")).isEmpty();
+        assertThat(entries).doesNotContainKey("resources/leaking.bin");
+    }
+
+    @Test
+    void aCompressedEntryIsLookedIntoAndLeftOutWhenItHoldsASecretOrCannotBeRead() throws IOException {
+        Path zip = dir.resolve("trace.zip");
+        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+            out.putNextEntry(new ZipEntry("resources/leaking.gz"));
+            out.write(gzip("user=Q7x-%C3%98%27Br%C3%AF+%26+%22Sons%22+%3Cops%3E"));
+            out.putNextEntry(new ZipEntry("resources/clean.gz"));
+            out.write(gzip("nothing secret here"));
+            out.putNextEntry(new ZipEntry("resources/unreadable.zst"));
+            out.write(new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0, (byte) 0x80});
+        }
+
+        assertThat(TraceMasking.mask(zip, SECRETS)).containsExactly("resources/leaking.gz", "resources/unreadable.zst");
+
+        assertThat(readBytes(zip)).containsOnlyKeys("resources/clean.gz");
     }
 
     @Test
@@ -76,6 +123,18 @@ class TraceMaskingTests {
         assertThat(zip).satisfiesAnyOf(
                 path -> assertThat(path).doesNotExist(),
                 path -> assertThat(Files.readString(path)).doesNotContain("p@ss"));
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String sha1(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void write(Path zip, Map<String, String> entries) throws IOException {
