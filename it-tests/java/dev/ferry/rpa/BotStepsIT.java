@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,6 +120,30 @@ class BotStepsIT {
         assertThat(image).isRegularFile();
         byte[] png = Files.readAllBytes(image);
         assertThat(png).startsWith(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
+    }
+
+    @Test
+    void evidenceThatStillHoldsASecretAfterMaskingIsLeftOutAndTheFailureSaysSo() throws Exception {
+        // a secret its own mask spells again: the page that shows it cannot be cleaned
+        BotRun run = botRun("stars", """
+                steps:
+                  - goto: /lines
+                  - fill: { label: "SKU", value: "${secrets.pin}" }
+                  - fill: { label: "Quantity", value: "1" }
+                  - click: { role: button, name: "Add line" }
+                  - expectText: "Line refused"
+                """, "{}", new Secrets(Map.of("pin", "**")));
+
+        BotRunException failed = catchThrowableOfType(BotRunException.class, () -> worker.run("stars", run::execute));
+
+        assertThat(failed.failure().detail()).contains("evidence left out (a secret could not be masked in it): page.html")
+                .contains("trace.zip trace.trace");
+        assertThat(evidence.resolve("screenshot.png")).isNotEmptyFile();
+        assertThat(evidence.resolve("page.html")).doesNotExist();
+        try (ZipFile trace = new ZipFile(evidence.resolve("trace.zip").toFile())) {
+            assertThat(trace.getEntry("trace.trace")).isNull();
+            assertThat(trace.size()).as("the trace's other entries are kept").isPositive();
+        }
     }
 
     @Test
@@ -270,9 +295,13 @@ class BotStepsIT {
     }
 
     private BotRun botRun(String name, String steps, String input) {
+        return botRun(name, steps, input, new Secrets(SECRETS));
+    }
+
+    private BotRun botRun(String name, String steps, String input, Secrets secrets) {
         Bot bot = BotFileReader.read("name: " + name + "\nsystem: test-screens\nsecrets: [pin]\n" + steps,
                 "rpa-bots/test/" + name + ".yaml");
-        return new BotRun(bot, screens.baseUrl(), "the test screens", read(input), new Secrets(SECRETS),
+        return new BotRun(bot, screens.baseUrl(), "the test screens", read(input), secrets,
                 Duration.ofSeconds(5), Duration.ofSeconds(30), true, evidence);
     }
 
