@@ -31,9 +31,11 @@ import org.springframework.test.context.TestPropertySource;
         "ferry.security.api-keys[0].name=sandbox-intake",
         "ferry.security.api-keys[0].sha256=b4e45f437945444ab0085920aa1644012d9710805f732eb2639689a391c2bce7",
         "ferry.security.api-keys[0].roles=INTAKE",
+        "ferry.security.api-keys[0].sources=webshop,bench",
         "ferry.security.api-keys[1].name=sandbox-ops",
         "ferry.security.api-keys[1].sha256=89e179d8050e6ed4be0bd0778efd0c72f9799f7c8b4438836b7d3d706c82602c",
-        "ferry.security.api-keys[1].roles=INTAKE,REVIEWER,ADMIN",
+        "ferry.security.api-keys[1].roles=INTAKE,REVIEWER,ADMIN,METRICS",
+        "ferry.security.api-keys[1].sources=webshop,bench",
         "ferry.security.api-keys[2].name=it-reviewer",
         // it-reviewer-key
         "ferry.security.api-keys[2].sha256=fb70f9800dba102c37ea7a8da15f19577ce4b2c993ff765de9e0547f35be2307",
