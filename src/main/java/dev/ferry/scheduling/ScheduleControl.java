@@ -77,6 +77,15 @@ class ScheduleControl {
         }
     }
 
+    boolean paused(String name) {
+        try {
+            Trigger.TriggerState state = scheduler.getTriggerState(key(name));
+            return state == Trigger.TriggerState.PAUSED;
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Quartz cannot read the state of the schedule " + name, e);
+        }
+    }
+
     /** False if no route uses the schedule. */
     boolean pause(String name, String actor) throws SchedulerException {
         if (scheduler.getTrigger(key(name)) == null) {

@@ -30,6 +30,7 @@ final class SchedulePageView {
             RunOutcome.OK, "Done",
             RunOutcome.FAILED, "Failed",
             RunOutcome.SKIPPED_OVERLAP, "Skipped: the run before was still going",
+            RunOutcome.SKIPPED_PAUSED, "Skipped: the schedule was paused as it fired",
             RunOutcome.MISFIRED, "Missed: Ferry was down or too busy");
 
     private SchedulePageView() {

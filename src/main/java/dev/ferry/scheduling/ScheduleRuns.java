@@ -101,6 +101,11 @@ class ScheduleRuns {
                 .update();
     }
 
+    /** A claimed run that did not go after all: SKIPPED_PAUSED; it frees the schedule. */
+    void withdrawn(long id, RunOutcome outcome, String why, Instant at) {
+        finished(id, outcome, null, why, false, at);
+    }
+
     void finished(long id, RunOutcome outcome, Integer items, String error, boolean pausedSchedule, Instant at) {
         jdbc.sql("""
                 UPDATE schedule_runs SET outcome = :outcome, running_schedule = NULL, finished_at = :at,

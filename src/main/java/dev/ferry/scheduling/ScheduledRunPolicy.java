@@ -36,6 +36,14 @@ class ScheduledRunPolicy extends RoutePolicySupport {
         String schedule = schedule(route);
         Instant planned = planned(exchange);
         Optional<Long> run = runs.start(schedule, planned, clock.instant());
+        if (run.isPresent() && firedByPausedTrigger(schedule, exchange)) {
+            runs.withdrawn(run.get(), RunOutcome.SKIPPED_PAUSED,
+                    "The schedule was paused as this fire came, so it did not run.", clock.instant());
+            log.info("Schedule {}: the fire planned for {} came as the schedule was paused; it did not run",
+                    schedule, planned);
+            exchange.setRouteStop(true);
+            return;
+        }
         if (run.isPresent()) {
             exchange.setProperty(RUN_ID, run.get());
             return;
@@ -68,11 +76,23 @@ class ScheduledRunPolicy extends RoutePolicySupport {
         SchedulePolicy policy = control.policy(schedule);
         int failures = runs.consecutiveFailures(schedule, Math.max(1, policy.pauseAfterFailures())) + 1;
         boolean pause = policy.pausesAfter(failures);
-        runs.finished(id, RunOutcome.FAILED, items, pause ? error + " The schedule is paused after " + failures
-                + " failed runs in a row." : error, pause, clock.instant());
+        // pausing before the run lets go of its schedule: a fire that comes meanwhile meets the run and is
+        // skipped, and one Quartz fired just before the pause sees it once it has the schedule
         if (pause) {
             control.pauseAfterFailures(schedule, failures, error);
         }
+        runs.finished(id, RunOutcome.FAILED, items, pause ? error + " The schedule is paused after " + failures
+                + " failed runs in a row." : error, pause, clock.instant());
+    }
+
+    /**
+     * A fire of the schedule's own trigger that Quartz handed out just before the trigger was paused; a run
+     * started through the API (a trigger of its own) goes even while the schedule is paused.
+     */
+    private boolean firedByPausedTrigger(String schedule, Exchange exchange) {
+        String trigger = exchange.getMessage().getHeader("triggerName", String.class);
+        String group = exchange.getMessage().getHeader("triggerGroup", String.class);
+        return schedule.equals(trigger) && ScheduleControl.GROUP.equals(group) && control.paused(schedule);
     }
 
     static String schedule(Route route) {

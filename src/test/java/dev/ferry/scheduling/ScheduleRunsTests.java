@@ -48,6 +48,21 @@ class ScheduleRunsTests {
         assertThat(closed.error()).isEqualTo("The node running it stopped during the run.");
     }
 
+    @Test
+    void aFireWithdrawnAsSkippedPausedIsRecordedAndFreesTheSchedule() {
+        Instant now = Instant.now();
+        long withdrawn = nodeA.start("sync", now, now).orElseThrow();
+
+        nodeA.withdrawn(withdrawn, RunOutcome.SKIPPED_PAUSED, "The schedule was paused as this fire came.", now);
+
+        var run = nodeA.recent("sync", 10).get(0);
+        assertThat(run.outcome()).isEqualTo(RunOutcome.SKIPPED_PAUSED);
+        assertThat(run.finishedAt()).isNotNull();
+        assertThat(nodeA.start("sync", now.plusSeconds(1), now.plusSeconds(1))).isPresent();
+        // a fire that did not run does not break a row of failures
+        assertThat(nodeA.consecutiveFailures("sync", 3)).isZero();
+    }
+
     private void checkIn(String node, Instant at) {
         jdbc.sql("INSERT INTO QRTZ_SCHEDULER_STATE (SCHED_NAME, INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL)"
                         + " VALUES ('ferry', :node, :at, 7500)")
