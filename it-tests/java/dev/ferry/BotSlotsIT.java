@@ -20,7 +20,9 @@ import org.springframework.test.context.TestPropertySource;
  * node holds both of its slots in {@code bot_slots}, this node's bot run does not touch the portal; it
  * goes once a slot comes free, and fails TIMEOUT when none does within {@code ferry.rpa.slot-wait}.
  */
-@TestPropertySource(properties = "ferry.rpa.slot-wait=4s")
+// long enough that a loaded machine still sees the first run waiting before the test frees a slot; the
+// second test then waits it out in full
+@TestPropertySource(properties = "ferry.rpa.slot-wait=20s")
 class BotSlotsIT extends FerryIntegrationTest {
 
     private static final String PORTAL = "freight-portal";
@@ -53,7 +55,7 @@ class BotSlotsIT extends FerryIntegrationTest {
         String runId = start("SLOT-WAIT");
 
         // waiting all along, and leaving the portal alone while the other node holds both slots
-        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
                 .until(() -> status(runId).path("status").asText().equals("RUNNING")
                         && sandbox.portal().activity().requests() == 0);
 
@@ -75,7 +77,7 @@ class BotSlotsIT extends FerryIntegrationTest {
 
         assertThat(run.path("status").asText()).as(run.toPrettyString()).isEqualTo("FAILED");
         assertThat(run.path("failureCode").asText()).isEqualTo("TIMEOUT");
-        assertThat(run.path("error").asText()).contains("within PT4S", "limit of 2 run(s) at once");
+        assertThat(run.path("error").asText()).contains("within PT20S", "limit of 2 run(s) at once");
         assertThat(sandbox.portal().activity().requests()).as("requests to the portal").isZero();
     }
 
