@@ -3,11 +3,14 @@ package dev.ferry.system;
 import dev.ferry.orders.IdempotencyKeyReusedException;
 import dev.ferry.orders.InvalidOrderException;
 import java.net.URI;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -20,6 +23,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final StoreMonitor store;
+    private final Duration retryAfter;
+
+    ProblemHandler(StoreMonitor store, @Value("${ferry.store.retry-after:10s}") Duration retryAfter) {
+        this.store = store;
+        this.retryAfter = retryAfter;
+    }
 
     @ExceptionHandler(InvalidOrderException.class)
     ProblemDetail invalidOrder(InvalidOrderException e) {
@@ -39,10 +50,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (StoreUnavailable.causedBy(e)) {
+            // the store failed under this request: one line, and a check at once so the next requests get 503 early
+            log.warn("Request failed, the store did not take it: {}", StoreMonitor.firstLine(e));
+            store.checkSoon();
+            return StoreUnavailable.response(null, retryAfter);
+        }
         log.error("Request failed", e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "Ferry could not complete the request; the error is in its log.");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                        "Ferry could not complete the request; the error is in its log."));
     }
 
     // Spring's own exceptions (ResponseStatusException, 404, 405, 415 ...) get a type too.
