@@ -150,6 +150,13 @@ final class FerryProcess implements AutoCloseable {
         await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
     }
 
+    /** SIGTERM, as a supervisor stops Ferry, returning once the process is gone. */
+    void terminate() {
+        process.destroy();
+        // Ferry waits for requests in flight (30 s) and for Camel's exchanges before it exits
+        await().atMost(Duration.ofSeconds(180)).until(() -> !process.isAlive());
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

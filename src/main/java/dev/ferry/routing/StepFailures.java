@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,6 +35,7 @@ public class StepFailures {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Duration lease;
+    private volatile boolean stopping;
 
     StepFailures(OrderStore store, Journal journal, ConnectorFailures failures, Connectors connectors, OrderQueue queue,
             ApplicationEventPublisher events, TransactionTemplate tx, @Value("${ferry.fulfilment.lease}") Duration lease) {
@@ -55,6 +58,14 @@ public class StepFailures {
         String orderId = orderId(exchange);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String step = exchange.getProperty(Exchange.STEP_ID, "start", String.class);
+        if (stopping) {
+            // a step cut short by the stop (a bot run ends at its next step) is not the order's failure: the
+            // transaction rolls back, the broker keeps the message, and the next start takes the order up again
+            exchange.setProperty(OrderExchange.STOPPED, true);
+            exchange.setRollbackOnly(true);
+            log.info("Order {} at {}: Ferry is stopping; the order stays on the queue for the next start", orderId, step);
+            return;
+        }
         String system = exchange.getProperty(Connectors.SYSTEM, String.class);
         Failure failure = describe(exchange, cause);
         int attempt = attempt(exchange, step);
@@ -67,6 +78,12 @@ public class StepFailures {
         FlagCategory category = failure.transientFailure() ? FlagCategory.RETRIES_EXHAUSTED : category(cause, failure);
         String reason = failure.reason() + (attempt > 1 ? " (" + attempt + " attempts)" : "");
         flag(orderId, step, category, reason, failure.detail(), attempt);
+    }
+
+    // published before anything stops: from here on a failing step is the stop's doing
+    @EventListener(ContextClosedEvent.class)
+    void stopping() {
+        stopping = true;
     }
 
     /** Flags an order for a person: journal entry, status and inbox item commit together. */

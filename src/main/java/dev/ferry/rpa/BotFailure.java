@@ -15,6 +15,11 @@ public enum BotFailure {
      * a retry would meet the same list.
      */
     NOT_OFFERED(false),
+    /**
+     * Ferry was stopping: the run was cut short between two steps. Not the bot's failure; the run is recorded
+     * INTERRUPTED and its order's step is done again after the next start.
+     */
+    INTERRUPTED(true),
     /** Anything else: bad input, a missing secret, no browser, a bot mistake. */
     BOT_ERROR(false);
 

@@ -75,6 +75,16 @@ class BotRunStore implements BotEvidence {
                 .update();
     }
 
+    /** A run a stop of Ferry cut short: not a failure of the bot, so not FAILED. */
+    void interrupted(String id, String error, Instant at) {
+        jdbc.sql("UPDATE bot_runs SET status = 'INTERRUPTED', failure_code = NULL, error = :error, finished_at = :at"
+                        + " WHERE id = :id")
+                .param("error", truncate(error, 2000))
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
+    }
+
     /**
      * Runs still RUNNING that started before {@code before} can only belong to a Ferry that stopped mid-run
      * (no run outlives its run timeout): they are closed as FAILED. Returns how many.

@@ -27,15 +27,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs a bot: records the run, checks its input, waits for the system's concurrency limit (on this node,
  * then a slot shared with every node, {@link BotSlots}) and a free browser worker, and records how it
- * ended ({@code bot_runs}, timer {@code ferry.bot.runs}).
+ * ended ({@code bot_runs}, timer {@code ferry.bot.runs}). When Ferry stops, runs end before the next step,
+ * recorded INTERRUPTED, while the database is still open; no run starts any more.
  */
 @Component
-class BotRunner {
+class BotRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BotRunner.class);
 
@@ -52,6 +54,10 @@ class BotRunner {
     private final BotSlots slots;
     private final Map<String, Limit> perSystem = new ConcurrentHashMap<>();
     private final AtomicInteger threads = new AtomicInteger();
+    /** Runs going on now, so a stop can wait for them to record their end. */
+    private final AtomicInteger active = new AtomicInteger();
+    private volatile boolean stopping;
+    private volatile boolean running;
     private final ExecutorService background = Executors.newCachedThreadPool(job -> {
         Thread thread = new Thread(job, "bot-run-" + threads.incrementAndGet());
         thread.setDaemon(true);
@@ -81,12 +87,14 @@ class BotRunner {
 
     /** Runs the bot now, on the caller's thread; the reply is the bot's output plus {@value #RUN_ID}. */
     ObjectNode run(Bot bot, JsonNode input, String orderId) {
+        refuseWhenStopping(bot);
         String runId = record(bot, input, orderId);
         return execute(runId, bot, input);
     }
 
     /** Records the run and lets it proceed in the background; the caller has checked the input. */
     String start(Bot bot, JsonNode input) {
+        refuseWhenStopping(bot);
         String runId = record(bot, input, null);
         background.execute(() -> {
             try {
@@ -108,6 +116,7 @@ class BotRunner {
 
     private ObjectNode execute(String runId, Bot bot, JsonNode input) {
         long started = System.nanoTime();
+        active.incrementAndGet();
         try {
             ObjectNode output = attempt(runId, bot, input);
             // what the run read off the page may be a secret shown there; what holds the input's data is data
@@ -117,6 +126,10 @@ class BotRunner {
             log.info("Bot run {} of {} done in {} ms", runId, bot.name(), (System.nanoTime() - started) / 1_000_000);
             return masked.put(RUN_ID, runId);
         } catch (BotRunException e) {
+            if (e.code() == BotFailure.INTERRUPTED) {
+                finishInterrupted(runId, bot, e.getMessage(), started);
+                throw e.of(runId);
+            }
             // the messages are masked where they were made, with the run's masker
             String error = (e.getMessage() + " " + e.leftOutSentence()).strip();
             finishFailed(runId, bot, e.code(), error, started);
@@ -126,7 +139,35 @@ class BotRunner {
             finishFailed(runId, bot, BotFailure.BOT_ERROR, "The bot " + bot.name() + " could not finish: "
                     + secrets.masker(input).mask(String.valueOf(e.getMessage())), started);
             throw e;
+        } finally {
+            synchronized (active) {
+                active.decrementAndGet();
+                active.notifyAll();
+            }
         }
+    }
+
+    private void finishInterrupted(String runId, Bot bot, String message, long started) {
+        store.interrupted(runId, message, Instant.now());
+        timer(bot, "INTERRUPTED", "none").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        log.info("Bot run {} of {} interrupted: Ferry is stopping", runId, bot.name());
+    }
+
+    private void refuseWhenStopping(Bot bot) {
+        if (stopping) {
+            throw interrupted(bot);
+        }
+    }
+
+    private static BotRunException interrupted(Bot bot) {
+        return new BotRunException(BotFailure.INTERRUPTED, bot.name(), "Ferry stopped during the run of " + bot.name()
+                + "; the run ended before its next step.", "Ferry was stopping");
+    }
+
+    /** Asked before each step of a run: a stopping Ferry ends the run there. */
+    private boolean mayGoOn(Bot bot, BotSlots.Slot slot) {
+        refuseWhenStopping(bot);
+        return slot.held();
     }
 
     private void finishFailed(String runId, Bot bot, BotFailure code, String error, long started) {
@@ -169,7 +210,7 @@ class BotRunner {
         limit.onThisNode().acquireUninterruptibly();
         try (BotSlots.Slot slot = slot(runId, bot, connector, limit.runs())) {
             BotRun run = new BotRun(bot, connector.baseUrl(), label(bot.system(), connector), input, secrets,
-                    settings.stepTimeout(), settings.runTimeout(), settings.traces(), store.folder(runId), slot::held);
+                    settings.stepTimeout(), settings.runTimeout(), settings.traces(), store.folder(runId), () -> mayGoOn(bot, slot));
             try {
                 return workers.run(bot.name(), run::execute);
             } finally {
@@ -234,6 +275,48 @@ class BotRunner {
     @PreDestroy
     void close() {
         background.shutdownNow();
+    }
+
+    @Override
+    public void start() {
+        stopping = false;
+        running = true;
+    }
+
+    /**
+     * Ends the runs going on at their next step and waits for them to record it (at most a step's timeout and
+     * a little more), so they are recorded INTERRUPTED before Camel stops and the database closes.
+     */
+    @Override
+    public void stop() {
+        stopping = true;
+        long deadline = System.nanoTime() + settings.stepTimeout().plusSeconds(10).toNanos();
+        synchronized (active) {
+            while (active.get() > 0 && System.nanoTime() < deadline) {
+                try {
+                    active.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        if (active.get() > 0) {
+            log.warn("{} bot run(s) still going after waiting for them to stop; the abandoned-runs check closes their records later",
+                    active.get());
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    // stops before the web server, Camel (which waits for the orders in flight) and the database
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
     }
 
     /** How people know the system: its connector's display name, else "the <system> system". */
