@@ -27,22 +27,25 @@ class ProbesIT extends FerryIntegrationTest {
     private static final String OPS_KEY = "ferry-sandbox-ops-key";
 
     @Test
-    void livenessIsUpAndLooksAtNothingOutsideTheJvm() {
+    void livenessIsUpAndLooksAtTheJvmAndTheStoreOnItsOwnDiskOnly() {
         HttpResponse<String> liveness = get("/actuator/health/liveness", OPS_KEY);
 
         assertThat(liveness.statusCode()).isEqualTo(200);
         JsonNode body = read(liveness.body());
         assertThat(body.path("status").asText()).isEqualTo("UP");
-        assertThat(fieldNames(body.path("components"))).containsExactly("livenessState");
+        assertThat(fieldNames(body.path("components"))).containsExactlyInAnyOrder("livenessState", "store");
+        assertThat(body.path("components").path("store").path("status").asText()).isEqualTo("UP");
     }
 
     @Test
-    void readinessChecksTheDatabaseTheBrokerCamelsRoutesAndTheBrowser() {
+    void readinessChecksTheStoreTheDatabaseTheBrokerCamelsRoutesAndTheBrowser() {
         HttpResponse<String> readiness = get("/actuator/health/readiness", OPS_KEY);
 
         assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
         JsonNode components = read(readiness.body()).path("components");
-        assertThat(fieldNames(components)).containsExactlyInAnyOrder("readinessState", "db", "jms", "camelRoutes", "browser");
+        assertThat(fieldNames(components)).containsExactlyInAnyOrder("readinessState", "store", "db", "jms", "camelRoutes",
+                "browser");
+        assertThat(components.path("store").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("db").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("jms").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("jms").path("details").path("provider").asText()).isEqualTo("ActiveMQ");
