@@ -24,10 +24,17 @@ final class DataDir {
 
     /** What keeps Ferry from writing under {@code dir}, in one line, or null when nothing does. */
     static String problem(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            return "the data directory " + dir + " cannot be created (" + reason(e) + ")";
+        if (!Files.exists(dir)) {
+            // made by whatever writes there first; the check itself leaves nothing behind
+            Path parent = dir.getParent();
+            while (parent != null && !Files.exists(parent)) {
+                parent = parent.getParent();
+            }
+            String problem = parent == null ? "no folder above it exists" : writable(parent);
+            return problem == null ? null : "the data directory " + dir + " does not exist and cannot be made: " + problem;
+        }
+        if (!Files.isDirectory(dir)) {
+            return "the data directory " + dir + " is not a directory";
         }
         for (Path folder : folders(dir)) {
             String problem = writable(folder);

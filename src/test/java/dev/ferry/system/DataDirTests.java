@@ -19,14 +19,14 @@ class DataDirTests {
     Path dir;
 
     @Test
-    void aWritableDirectoryHasNoProblemAndIsMadeWhenMissing() throws IOException {
+    void aWritableDirectoryHasNoProblemAndTheCheckLeavesNothingBehind() throws IOException {
         Path data = dir.resolve("data");
         Files.createDirectories(data.resolve("broker").resolve("journal"));
         Files.writeString(data.resolve("broker").resolve("journal").resolve("activemq-data-1.amq"), "x");
 
         assertThat(DataDir.problem(data)).isNull();
-        assertThat(DataDir.problem(dir.resolve("fresh"))).isNull();
-        assertThat(dir.resolve("fresh")).isDirectory();
+        assertThat(DataDir.problem(dir.resolve("fresh").resolve("data"))).isNull();
+        assertThat(dir.resolve("fresh")).doesNotExist();
         // the probe file is gone again
         assertThat(data.resolve(".ferry-write-check")).doesNotExist();
     }
@@ -37,7 +37,15 @@ class DataDirTests {
 
         String problem = DataDir.problem(file.resolve("inside"));
 
-        assertThat(problem).startsWith("the data directory " + file.resolve("inside") + " cannot be created").doesNotContain("\n");
+        assertThat(problem).startsWith("the data directory " + file.resolve("inside") + " does not exist and cannot be made")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void aFileWhereTheDirectoryShouldBeIsOneLine() throws IOException {
+        Path file = Files.writeString(dir.resolve("data"), "not a directory");
+
+        assertThat(DataDir.problem(file)).isEqualTo("the data directory " + file + " is not a directory");
     }
 
     @Test
