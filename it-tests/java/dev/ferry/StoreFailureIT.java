@@ -99,17 +99,15 @@ class StoreFailureIT extends FerryIntegrationTest {
         Immutable.clear(dataDir);
         immutable.remove(dataDir);
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            HttpResponse<String> ready = probe("/actuator/health/readiness");
-            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-            assertThat(probe("/actuator/health/liveness").statusCode()).isEqualTo(200);
-        });
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            HttpResponse<String> after = post(TestOrders.ordinary("STORE-AFTER"));
-            assertThat(after.statusCode()).as(after.body()).isIn(200, 202);
-        });
-        String after = read(post(TestOrders.ordinary("STORE-AFTER")).body()).path("orderId").asText();
-
+        // one window of 30 s from the moment the disk takes writes again: UP, and intake takes an order
+        String after = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (probe("/actuator/health/readiness").statusCode() != 200
+                    || probe("/actuator/health/liveness").statusCode() != 200) {
+                return null;
+            }
+            HttpResponse<String> taken = post(TestOrders.ordinary("STORE-AFTER"));
+            return taken.statusCode() == 202 ? read(taken.body()).path("orderId").asText() : null;
+        }, id -> id != null);
         accepted.add(after);
         await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(accepted).allSatisfy(id -> assertThat(order(id).path("status").asText()).as(id)
