@@ -84,6 +84,14 @@ class ShutdownIT {
                 second.get("/api/bots/runs/" + runs.get(0)[0], FerryProcess.OPS_KEY).body());
         assertThat(interrupted.path("status").asText()).as(interrupted.toPrettyString()).isEqualTo("INTERRUPTED");
         assertThat(interrupted.path("finishedAt").isMissingNode()).as(interrupted.toPrettyString()).isFalse();
+        // the stop was not the order's failure: one book-freight entry, the run after the restart
+        List<String> bookings = new ArrayList<>();
+        second.order(id).path("journal").forEach(entry -> {
+            if ("book-freight".equals(entry.path("step").asText())) {
+                bookings.add(entry.path("outcome").asText());
+            }
+        });
+        assertThat(bookings).as("book-freight in the journal").containsExactly("OK");
         Downstream.assertFreightFulfilledOnce(sandbox, id);
     }
 

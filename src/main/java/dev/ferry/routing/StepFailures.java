@@ -26,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class StepFailures {
 
     private static final Logger log = LoggerFactory.getLogger(StepFailures.class);
+    /** When an order a stop cut short is due again: after this node's consumers have stopped. */
+    private static final Duration AFTER_STOP = Duration.ofSeconds(5);
 
     private final OrderStore store;
     private final Journal journal;
@@ -59,11 +61,13 @@ public class StepFailures {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String step = exchange.getProperty(Exchange.STEP_ID, "start", String.class);
         if (stopping) {
-            // a step cut short by the stop (a bot run ends at its next step) is not the order's failure: the
-            // transaction rolls back, the broker keeps the message, and the next start takes the order up again
+            // a step cut short by the stop (a bot run ends at its next step) is not the order's failure: no journal
+            // entry, no attempt used up; the order is queued again for the same attempt at this step, in the
+            // consumer's transaction, and the next start (or another node) takes it up
             exchange.setProperty(OrderExchange.STOPPED, true);
-            exchange.setRollbackOnly(true);
-            log.info("Order {} at {}: Ferry is stopping; the order stays on the queue for the next start", orderId, step);
+            store.park(orderId, Instant.now().plus(AFTER_STOP), lease);
+            queue.sendLater(orderId, AFTER_STOP, step, attempt(exchange, step));
+            log.info("Order {} at {}: Ferry is stopping; the order is queued again for the next start", orderId, step);
             return;
         }
         String system = exchange.getProperty(Connectors.SYSTEM, String.class);

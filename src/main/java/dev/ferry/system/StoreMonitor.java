@@ -73,7 +73,8 @@ public class StoreMonitor implements SmartLifecycle {
     /** Checks the store now, repairs what it can, and says what is still wrong (null: nothing). */
     synchronized String check() {
         String found = find();
-        if (found != null && DataDir.problem(dataDir) == null) {
+        // while Ferry stops, a stopped broker or a closed pool is the stop's doing: nothing to repair
+        if (found != null && running && DataDir.problem(dataDir) == null) {
             // the disk takes writes again: reopen what the failure closed, then look again
             repair();
             found = find();
