@@ -148,7 +148,11 @@ class BotRunner implements SmartLifecycle {
     }
 
     private void finishInterrupted(String runId, Bot bot, String message, long started) {
-        store.interrupted(runId, message, Instant.now());
+        try {
+            store.interrupted(runId, message, Instant.now());
+        } catch (RuntimeException notRecorded) {
+            log.warn("Bot run {} of {}: could not record its interruption: {}", runId, bot.name(), notRecorded.getMessage());
+        }
         timer(bot, "INTERRUPTED", "none").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         log.info("Bot run {} of {} interrupted: Ferry is stopping", runId, bot.name());
     }
@@ -210,7 +214,8 @@ class BotRunner implements SmartLifecycle {
         limit.onThisNode().acquireUninterruptibly();
         try (BotSlots.Slot slot = slot(runId, bot, connector, limit.runs())) {
             BotRun run = new BotRun(bot, connector.baseUrl(), label(bot.system(), connector), input, secrets,
-                    settings.stepTimeout(), settings.runTimeout(), settings.traces(), store.folder(runId), () -> mayGoOn(bot, slot));
+                    settings.stepTimeout(), settings.runTimeout(), settings.traces(), store.folder(runId),
+                    () -> mayGoOn(bot, slot));
             try {
                 return workers.run(bot.name(), run::execute);
             } finally {
@@ -302,8 +307,8 @@ class BotRunner implements SmartLifecycle {
             }
         }
         if (active.get() > 0) {
-            log.warn("{} bot run(s) still going after waiting for them to stop; the abandoned-runs check closes their records later",
-                    active.get());
+            log.warn("{} bot run(s) still going after waiting for them to stop; the abandoned-runs check closes"
+                    + " their records later", active.get());
         }
         running = false;
     }
