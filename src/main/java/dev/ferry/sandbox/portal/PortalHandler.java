@@ -8,7 +8,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every request: counted, maybe slowed, maybe answered "System busy", else answered by its screen. */
+/**
+ * Every request: counted, maybe held until a test lets it go, maybe slowed, maybe answered "System busy", else
+ * answered by its screen.
+ */
 final class PortalHandler implements HttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PortalHandler.class);
@@ -60,6 +63,7 @@ final class PortalHandler implements HttpHandler {
             // a browser's favicon request must not use up a test's "next request is busy"
             return screens.answer(request);
         }
+        hang();
         Optional<Duration> delay = hazards.drawSlowDelay();
         if (delay.isPresent()) {
             activity.slowPage();
@@ -70,6 +74,14 @@ final class PortalHandler implements HttpHandler {
             return PortalResponse.page(hazards.busyStatus(), NoticePages.busy());
         }
         return screens.answer(request);
+    }
+
+    private void hang() {
+        try {
+            hazards.hangIfAsked();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void slowDown(Duration delay) {

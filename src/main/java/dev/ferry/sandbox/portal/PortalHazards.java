@@ -4,17 +4,26 @@ import dev.ferry.sandbox.portal.PortalSettings.Hazards;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The portal's hazards, as configured and as a test switches them: slow pages, the "System busy" page,
- * expired sessions, per-session element ids and the changed screen of a vendor release.
+ * expired sessions, per-session element ids, the changed screen of a vendor release, and pages that hang
+ * until a test lets them go.
  */
 public final class PortalHazards {
+
+    /** A hung page gives up waiting after this long, so a test that forgets to release one does not leak threads. */
+    private static final Duration LONGEST_HANG = Duration.ofMinutes(10);
 
     private final Hazards configured;
     private final Runnable expireSessions;
     private final AtomicInteger busyNext = new AtomicInteger();
+    private final AtomicInteger hangNext = new AtomicInteger();
+    private final AtomicInteger hanging = new AtomicInteger();
+    private CountDownLatch release = new CountDownLatch(1);
     private Random random;
     private volatile double slowRate;
     private volatile double busyRate;
@@ -32,6 +41,28 @@ public final class PortalHazards {
     public PortalHazards busyNextRequests(int requests) {
         busyNext.set(requests);
         return this;
+    }
+
+    /**
+     * The next {@code requests} page requests hang, answered only once {@link #releaseHung()} is called (or after
+     * ten minutes): a bot run that stays busy as long as a test needs, on a page request like any other.
+     */
+    public synchronized PortalHazards hangNextRequests(int requests) {
+        hangNext.set(requests);
+        return this;
+    }
+
+    /** Answers every hung request now, as usual, and hangs no further ones. */
+    public synchronized PortalHazards releaseHung() {
+        hangNext.set(0);
+        release.countDown();
+        release = new CountDownLatch(1);
+        return this;
+    }
+
+    /** Page requests hanging right now. */
+    public int hanging() {
+        return hanging.get();
     }
 
     public PortalHazards busyRate(double rate) {
@@ -81,8 +112,9 @@ public final class PortalHazards {
         return randomIds;
     }
 
-    /** No slow, busy or expired pages from now on, whatever the settings; ids and screen stay as they are. */
+    /** No slow, busy, hung or expired pages from now on, whatever the settings; ids and screen stay as they are. */
     public PortalHazards calm() {
+        releaseHung();
         busyNext.set(0);
         slowRate = 0;
         busyRate = 0;
@@ -90,8 +122,9 @@ public final class PortalHazards {
         return this;
     }
 
-    /** Back to the configured rates and seed, the screen as it was, no pending busy requests. */
+    /** Back to the configured rates and seed, the screen as it was, no pending busy or hung requests. */
     public synchronized void reset() {
+        releaseHung();
         random = new Random(configured.seed());
         busyNext.set(0);
         slowRate = configured.slowRate();
@@ -107,6 +140,23 @@ public final class PortalHazards {
 
     boolean drawBusy() {
         return busyNext.getAndUpdate(left -> Math.max(0, left - 1)) > 0 || draw(busyRate);
+    }
+
+    /** Hangs the calling request if it is one of the next ones a test asked to hang, until released. */
+    void hangIfAsked() throws InterruptedException {
+        CountDownLatch latch;
+        synchronized (this) {
+            if (hangNext.getAndUpdate(left -> Math.max(0, left - 1)) == 0) {
+                return;
+            }
+            latch = release;
+        }
+        hanging.incrementAndGet();
+        try {
+            latch.await(LONGEST_HANG.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            hanging.decrementAndGet();
+        }
     }
 
     boolean drawExpiry() {

@@ -38,6 +38,23 @@ class PortalHazardsTests {
     }
 
     @Test
+    void holdsTheNextRequestsUntilReleasedThenAnswersAsUsual() {
+        PortalClient client = running.client();
+        client.logIn();
+        running.portal().hazards().hangNextRequests(1);
+
+        CompletableFuture<Page> held = CompletableFuture.supplyAsync(() -> client.get("/shipments"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> running.portal().hazards().hanging() == 1);
+        Page next = running.client().get("/login");
+
+        assertThat(next.html()).contains("<h1>Staff login</h1>");
+        assertThat(held).isNotDone();
+        running.portal().hazards().releaseHung();
+        assertThat(held.join().html()).contains("<h1>Shipment status</h1>");
+        assertThat(running.portal().hazards().hanging()).isZero();
+    }
+
+    @Test
     void bookingNothingWhenTheBookingPostMeetsABusyPage() {
         PortalClient client = running.client();
         client.logIn();
