@@ -60,8 +60,9 @@ class RetryWithoutBlockingIT extends FerryIntegrationTest {
         await().atMost(Duration.ofSeconds(120)).until(() -> sandbox.portal().hazards().hanging() == 1);
 
         List<String> ordinary = IntStream.range(0, 20).mapToObj(i -> accept(TestOrders.ordinary("SLOW-BOT-" + i))).toList();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .until(() -> ordinary.stream().allMatch(id -> "COMPLETED".equals(order(id).path("status").asText())));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(ordinary).extracting(id -> order(id).path("status").asText())
+                        .as("the twenty ordinary orders, while the bot run is busy").containsOnly("COMPLETED"));
 
         // the bot is still on its hung page: all twenty went past it
         assertThat(sandbox.portal().hazards().hanging()).isEqualTo(1);
@@ -79,8 +80,9 @@ class RetryWithoutBlockingIT extends FerryIntegrationTest {
         await().atMost(Duration.ofSeconds(120)).until(() -> sandbox.portal().hazards().hanging() == browserWorkers);
 
         String down = accept(TestOrders.forCustomer("ON-TIME-DOWN", "C-DOWN"));
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .until(() -> journal(order(down), "create-shipment").size() >= 3);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(journal(order(down), "create-shipment")).as("attempts at create-shipment, bots busy")
+                        .hasSizeGreaterThanOrEqualTo(3));
 
         List<JsonNode> attempts = journal(order(down), "create-shipment");
         for (int i = 0; i + 1 < attempts.size(); i++) {
