@@ -6,17 +6,20 @@ import org.apache.camel.Processor;
 import org.apache.camel.support.processor.DelegateAsyncProcessor;
 
 /**
- * Runs one named step of an order: skips it when the journal says it is done, otherwise runs it,
- * records its refs and hands the next step the order again rather than the step's reply.
+ * Runs one named step of an order: skips it when the journal says it is done; hands it to the bot queue when it
+ * runs a bot and this is not a bot consumer; otherwise runs it, records its refs and hands the next step the order
+ * again rather than the step's reply.
  */
 class JournaledStep extends DelegateAsyncProcessor {
 
     private final String stepId;
+    private final boolean botStep;
     private final OrderSteps steps;
 
-    JournaledStep(String stepId, Processor target, OrderSteps steps) {
+    JournaledStep(String stepId, boolean botStep, Processor target, OrderSteps steps) {
         super(target);
         this.stepId = stepId;
+        this.botStep = botStep;
         this.steps = steps;
     }
 
@@ -26,7 +29,7 @@ class JournaledStep extends DelegateAsyncProcessor {
             return processor.process(exchange, callback);
         }
         try {
-            if (steps.skipIfDone(exchange, stepId)) {
+            if (steps.skipIfDone(exchange, stepId) || botStep && steps.handOverToBots(exchange, stepId)) {
                 callback.done(true);
                 return true;
             }

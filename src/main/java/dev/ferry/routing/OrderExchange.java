@@ -12,6 +12,8 @@ final class OrderExchange {
     /** On a retry: the step it retries and the number of this attempt at it. */
     static final String RETRY_STEP = "ferryRetryStep";
     static final String RETRY_ATTEMPT = "ferryRetryAttempt";
+    /** Set when the message came from the bot queue: this consumer runs bot steps itself. */
+    static final String ON_BOT_QUEUE = "ferryOnBotQueue";
     /** Set once the order left the route, flagged or waiting for a retry, so no step counts as done. */
     static final String STOPPED = "ferryStopped";
 

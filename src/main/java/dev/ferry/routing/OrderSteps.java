@@ -38,11 +38,13 @@ public class OrderSteps {
     private final String nodeId;
     private final Duration lease;
     private final TransactionTemplate tx;
+    private final OrderQueue queue;
 
-    OrderSteps(OrderStore store, Journal journal, ObjectMapper json, TransactionTemplate tx,
+    OrderSteps(OrderStore store, Journal journal, ObjectMapper json, TransactionTemplate tx, OrderQueue queue,
             @Value("${ferry.node-id}") String nodeId, @Value("${ferry.fulfilment.lease}") Duration lease) {
         this.store = store;
         this.journal = journal;
+        this.queue = queue;
         this.json = json;
         this.tx = tx;
         this.nodeId = nodeId;
@@ -55,6 +57,7 @@ public class OrderSteps {
         // a retry message says which attempt at which step it carries; connectors clear headers later
         exchange.setProperty(OrderExchange.RETRY_STEP, exchange.getMessage().getHeader(OrderQueue.RETRY_STEP));
         exchange.setProperty(OrderExchange.RETRY_ATTEMPT, exchange.getMessage().getHeader(OrderQueue.RETRY_ATTEMPT));
+        exchange.setProperty(OrderExchange.ON_BOT_QUEUE, queue.isBotQueue(exchange.getMessage().getHeader("JMSDestination")));
         if (!store.claim(orderId, nodeId, Instant.now().plus(lease))) {
             // done already, or another worker holds it: this copy of the message has nothing to do
             log.debug("Order {} is not free to work on; message dropped", orderId);
@@ -83,6 +86,26 @@ public class OrderSteps {
         if (exchange.getProperty(OrderExchange.RETRY_STEP) == null) {
             journal.append(orderId(exchange), step, StepOutcome.SKIPPED, "Done before; not repeated.");
         }
+        return true;
+    }
+
+    /**
+     * A step that runs a bot, reached on an order consumer: the order leaves this consumer for the bot queue, to
+     * resume at this step there, within this message's transaction. Meanwhile it is parked, like an order waiting
+     * for a retry. Says whether it was handed over; on a bot consumer the step runs here.
+     */
+    boolean handOverToBots(Exchange exchange, String step) {
+        if (exchange.getProperty(OrderExchange.ON_BOT_QUEUE, false, Boolean.class)) {
+            return false;
+        }
+        String orderId = orderId(exchange);
+        int attempt = step.equals(exchange.getProperty(OrderExchange.RETRY_STEP))
+                ? exchange.getProperty(OrderExchange.RETRY_ATTEMPT, 1, Integer.class) : 1;
+        store.park(orderId, Instant.now(), lease);
+        queue.sendToBots(orderId, Duration.ZERO, step, attempt);
+        exchange.setProperty(OrderExchange.STOPPED, true);
+        exchange.setRouteStop(true);
+        log.debug("Order {} handed to the bot queue for {}", orderId, step);
         return true;
     }
 

@@ -36,11 +36,13 @@ public class StepFailures {
     private final OrderQueue queue;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final BotSteps botSteps;
     private final Duration lease;
     private volatile boolean stopping;
 
     StepFailures(OrderStore store, Journal journal, ConnectorFailures failures, Connectors connectors, OrderQueue queue,
-            ApplicationEventPublisher events, TransactionTemplate tx, @Value("${ferry.fulfilment.lease}") Duration lease) {
+            ApplicationEventPublisher events, TransactionTemplate tx, BotSteps botSteps,
+            @Value("${ferry.fulfilment.lease}") Duration lease) {
         this.store = store;
         this.journal = journal;
         this.failures = failures;
@@ -48,6 +50,7 @@ public class StepFailures {
         this.queue = queue;
         this.events = events;
         this.tx = tx;
+        this.botSteps = botSteps;
         this.lease = lease;
     }
 
@@ -106,7 +109,12 @@ public class StepFailures {
         journal.append(orderId, step, StepOutcome.RETRY, "Attempt " + attempt + " failed: "
                 + withoutFinalStop(failure.reason()) + "; trying again in " + seconds(delay) + wait + ".");
         store.park(orderId, Instant.now().plus(delay), lease);
-        queue.sendLater(orderId, delay, step, attempt + 1);
+        // straight to the queue whose consumers run the step: a bot step's retry never waits for an order consumer
+        if (botSteps.contains(step)) {
+            queue.sendToBots(orderId, delay, step, attempt + 1);
+        } else {
+            queue.sendLater(orderId, delay, step, attempt + 1);
+        }
         log.info("Order {} at {}: attempt {} failed, next in {} ({})", orderId, step, attempt, seconds(delay),
                 failure.reason());
     }
