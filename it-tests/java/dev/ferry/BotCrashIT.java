@@ -90,11 +90,14 @@ class BotCrashIT {
         FerryProcess second = launch("bot-crash-second");
         JsonNode order = awaitStatus(second, id, "COMPLETED");
 
-        // the steps done before the kill were not repeated, and the bot found the booking instead of making one
+        // the steps done before the kill were not repeated, and the bot found the booking instead of making one; the
+        // message delivered again is the bot queue's, which resumes at book-freight: the steps before it pass unjournalled
         assertThat(consignments(id)).as("consignments for the order after the restart").containsExactly(consignment);
         assertThat(order.path("refs").path("trackingNumber").asText()).isEqualTo(consignment.number());
-        assertThat(steps(order)).as(order.toPrettyString()).containsSubsequence(
-                "create-invoice OK", "create-invoice SKIPPED", "book-freight OK", "update-crm-status OK");
+        assertThat(steps(order)).as(order.toPrettyString())
+                .containsSubsequence("create-invoice OK", "book-freight OK", "update-crm-status OK")
+                .containsOnlyOnce("create-sales-order OK", "create-invoice OK", "book-freight OK")
+                .filteredOn(step -> step.startsWith("create-")).allMatch(step -> step.endsWith(" OK"));
         JsonNode run = botRun(onlyOk(order, "book-freight").path("refs").path("botRunId").asText());
         assertThat(run.path("status").asText()).as(run.toPrettyString()).isEqualTo("SUCCEEDED");
         assertThat(run.path("output").path("consignmentNumber").asText()).isEqualTo(consignment.number());

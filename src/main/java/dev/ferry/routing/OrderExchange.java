@@ -9,7 +9,7 @@ final class OrderExchange {
     static final String ORDER = "ferryOrder";
     /** Steps this order completed before, so they are skipped on a replay or a redelivered message. */
     static final String COMPLETED_STEPS = "ferryCompletedSteps";
-    /** On a retry: the step it retries and the number of this attempt at it. */
+    /** On a retry, or a bot step handed to the bot queue: the step to resume at and the number of this attempt at it. */
     static final String RETRY_STEP = "ferryRetryStep";
     static final String RETRY_ATTEMPT = "ferryRetryAttempt";
     /** Set when the message came from the bot queue: this consumer runs bot steps itself. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.jms.JmsConstants;
 import org.apache.camel.support.DefaultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,8 @@ public class OrderSteps {
         // a retry message says which attempt at which step it carries; connectors clear headers later
         exchange.setProperty(OrderExchange.RETRY_STEP, exchange.getMessage().getHeader(OrderQueue.RETRY_STEP));
         exchange.setProperty(OrderExchange.RETRY_ATTEMPT, exchange.getMessage().getHeader(OrderQueue.RETRY_ATTEMPT));
-        exchange.setProperty(OrderExchange.ON_BOT_QUEUE, queue.isBotQueue(exchange.getMessage().getHeader("JMSDestination")));
+        Object from = exchange.getMessage().getHeader(JmsConstants.JMS_HEADER_DESTINATION);
+        exchange.setProperty(OrderExchange.ON_BOT_QUEUE, queue.isBotQueue(from));
         if (!store.claim(orderId, nodeId, Instant.now().plus(lease))) {
             // done already, or another worker holds it: this copy of the message has nothing to do
             log.debug("Order {} is not free to work on; message dropped", orderId);
