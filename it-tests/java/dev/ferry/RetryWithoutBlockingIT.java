@@ -35,8 +35,10 @@ class RetryWithoutBlockingIT extends FerryIntegrationTest {
     // a dynamic property outranks the shared context's 50 ms (inlined test properties do not)
     @DynamicPropertySource
     static void slowShippingRetriesAndPatientBots(DynamicPropertyRegistry registry) {
+        // shipping down for C-DOWN: attempts 3 s, 6 s, 6 s, ... apart, for two minutes
         registry.add("ferry.connectors.shipping.retry.initial-delay", () -> "3s");
-        registry.add("ferry.connectors.shipping.retry.max-delay", () -> "60s");
+        registry.add("ferry.connectors.shipping.retry.max-delay", () -> "6s");
+        registry.add("ferry.connectors.shipping.retry.max-attempts", () -> "20");
         // a hung portal page keeps its bot run going until the test releases it, not for a step timeout only
         registry.add("ferry.rpa.step-timeout", () -> "5m");
         registry.add("ferry.rpa.run-timeout", () -> "10m");
@@ -73,16 +75,19 @@ class RetryWithoutBlockingIT extends FerryIntegrationTest {
 
     @Test
     void aRetryRunsWhenAnnouncedWhileBotRunsKeepEveryBrowserBusy() {
-        // as many bot orders as a node has order consumers: none of them may take a consumer from other orders
+        String down = accept(TestOrders.forCustomer("ON-TIME-DOWN", "C-DOWN"));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(journal(order(down), "create-shipment")).as("the first attempt at create-shipment").isNotEmpty());
+
+        // then as many bot orders as a node has order consumers: none of them may take a consumer from the retries
         sandbox.portal().hazards().hangNextRequests(orderConsumers);
         List<String> freight = IntStream.range(0, orderConsumers)
                 .mapToObj(i -> accept(TestOrders.withService("BUSY-BOTS-" + i, "freight"))).toList();
         await().atMost(Duration.ofSeconds(120)).until(() -> sandbox.portal().hazards().hanging() == browserWorkers);
-
-        String down = accept(TestOrders.forCustomer("ON-TIME-DOWN", "C-DOWN"));
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(journal(order(down), "create-shipment")).as("attempts at create-shipment, bots busy")
-                        .hasSizeGreaterThanOrEqualTo(3));
+        int before = journal(order(down), "create-shipment").size();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(journal(order(down), "create-shipment")).as("attempts at create-shipment while the bots are busy")
+                        .hasSizeGreaterThanOrEqualTo(before + 2));
 
         List<JsonNode> attempts = journal(order(down), "create-shipment");
         for (int i = 0; i + 1 < attempts.size(); i++) {
