@@ -69,7 +69,7 @@ public class StepFailures {
             // consumer's transaction, and the next start (or another node) takes it up
             exchange.setProperty(OrderExchange.STOPPED, true);
             store.park(orderId, Instant.now().plus(AFTER_STOP), lease);
-            queue.sendLater(orderId, AFTER_STOP, step, attempt(exchange, step));
+            queueAgain(orderId, AFTER_STOP, step, attempt(exchange, step));
             log.info("Order {} at {}: Ferry is stopping; the order is queued again for the next start", orderId, step);
             return;
         }
@@ -109,14 +109,18 @@ public class StepFailures {
         journal.append(orderId, step, StepOutcome.RETRY, "Attempt " + attempt + " failed: "
                 + withoutFinalStop(failure.reason()) + "; trying again in " + seconds(delay) + wait + ".");
         store.park(orderId, Instant.now().plus(delay), lease);
-        // straight to the queue whose consumers run the step: a bot step's retry never waits for an order consumer
-        if (botSteps.contains(step)) {
-            queue.sendToBots(orderId, delay, step, attempt + 1);
-        } else {
-            queue.sendLater(orderId, delay, step, attempt + 1);
-        }
+        queueAgain(orderId, delay, step, attempt + 1);
         log.info("Order {} at {}: attempt {} failed, next in {} ({})", orderId, step, attempt, seconds(delay),
                 failure.reason());
+    }
+
+    /** Straight to the queue whose consumers run the step: a bot step's retry never waits for an order consumer. */
+    private void queueAgain(String orderId, Duration delay, String step, int attempt) {
+        if (botSteps.contains(step)) {
+            queue.sendToBots(orderId, delay, step, attempt);
+        } else {
+            queue.sendLater(orderId, delay, step, attempt);
+        }
     }
 
     /** Which attempt at this step just failed: a retry message carries its number, a first try is 1. */
