@@ -49,6 +49,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(StoreUnavailable.Down.class)
+    ResponseEntity<ProblemDetail> storeDown(StoreUnavailable.Down e) {
+        return StoreUnavailable.response(e.getMessage(), retryAfter);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (StoreUnavailable.causedBy(e)) {

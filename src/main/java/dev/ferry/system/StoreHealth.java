@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Two health components. {@code store} (liveness and readiness): the store on this node's own disk takes
- * writes, as {@link StoreMonitor} finds it now. {@code db} (readiness): the database answers a real query;
+ * writes, as {@link StoreMonitor} last found it. {@code db} (readiness): the database answers a real query;
  * Boot's own check asks the driver whether the connection is valid, which H2 affirms for a database its
  * file store has closed after a failed write.
  */
@@ -19,7 +19,8 @@ class StoreHealth {
     @Bean
     HealthIndicator storeHealthIndicator(StoreMonitor monitor) {
         return () -> {
-            String problem = monitor.check();
+            // the monitor's last check (at most ferry.store.check-every old): a probe adds no disk or database work
+            String problem = monitor.problem();
             Health.Builder health = problem == null ? Health.up() : Health.down().withDetail("problem", problem);
             return health.withDetail("database", monitor.watchesDatabase() ? "embedded H2 file" : "not on this disk")
                     .build();

@@ -70,8 +70,8 @@ public class StoreMonitor implements SmartLifecycle {
         return localDatabase;
     }
 
-    /** Checks the store now, repairs what it can, and says what is still wrong (null: nothing). */
-    synchronized String check() {
+    /** Checks the store now, repairs what it can, and says what is still wrong (null: nothing). Only on the check thread. */
+    private String check() {
         String found = find();
         // while Ferry stops, a stopped broker or a closed pool is the stop's doing: nothing to repair
         if (found != null && running && DataDir.problem(dataDir) == null) {

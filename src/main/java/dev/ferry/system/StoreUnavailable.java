@@ -30,6 +30,13 @@ final class StoreUnavailable {
     private StoreUnavailable() {
     }
 
+    /** Thrown before a request touches the store, while it is known to be down; answered by ProblemHandler. */
+    static final class Down extends RuntimeException {
+        Down(String why) {
+            super(why, null, false, false);
+        }
+    }
+
     static ResponseEntity<ProblemDetail> response(String why, Duration retryAfter) {
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, SLUG, "Store unavailable",
                 "Ferry cannot store orders right now" + (why == null ? "" : ": " + why)
