@@ -1,5 +1,7 @@
 package dev.ferry.routing;
 
+import org.apache.camel.Exchange;
+
 /** Exchange properties that carry an order through its route. */
 final class OrderExchange {
 
@@ -18,5 +20,10 @@ final class OrderExchange {
     static final String STOPPED = "ferryStopped";
 
     private OrderExchange() {
+    }
+
+    /** Which attempt at {@code step} this exchange makes: the message's own count when it resumes at that step. */
+    static int attempt(Exchange exchange, String step) {
+        return step.equals(exchange.getProperty(RETRY_STEP)) ? exchange.getProperty(RETRY_ATTEMPT, 1, Integer.class) : 1;
     }
 }

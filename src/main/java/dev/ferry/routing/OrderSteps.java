@@ -101,8 +101,7 @@ public class OrderSteps {
             return false;
         }
         String orderId = orderId(exchange);
-        int attempt = step.equals(exchange.getProperty(OrderExchange.RETRY_STEP))
-                ? exchange.getProperty(OrderExchange.RETRY_ATTEMPT, 1, Integer.class) : 1;
+        int attempt = OrderExchange.attempt(exchange, step);
         store.park(orderId, Instant.now(), lease);
         queue.sendToBots(orderId, Duration.ZERO, step, attempt);
         exchange.setProperty(OrderExchange.STOPPED, true);

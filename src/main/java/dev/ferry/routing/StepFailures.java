@@ -69,13 +69,13 @@ public class StepFailures {
             // consumer's transaction, and the next start (or another node) takes it up
             exchange.setProperty(OrderExchange.STOPPED, true);
             store.park(orderId, Instant.now().plus(AFTER_STOP), lease);
-            queueAgain(orderId, AFTER_STOP, step, attempt(exchange, step));
+            queueAgain(orderId, AFTER_STOP, step, OrderExchange.attempt(exchange, step));
             log.info("Order {} at {}: Ferry is stopping; the order is queued again for the next start", orderId, step);
             return;
         }
         String system = exchange.getProperty(Connectors.SYSTEM, String.class);
         Failure failure = describe(exchange, cause);
-        int attempt = attempt(exchange, step);
+        int attempt = OrderExchange.attempt(exchange, step);
         RetryPolicy policy = connectors.retryPolicy(system);
         exchange.setProperty(OrderExchange.STOPPED, true);
         if (failure.transientFailure() && policy.allowsAnotherAfter(attempt)) {
@@ -121,14 +121,6 @@ public class StepFailures {
         } else {
             queue.sendLater(orderId, delay, step, attempt);
         }
-    }
-
-    /** Which attempt at this step just failed: a retry message carries its number, a first try is 1. */
-    private static int attempt(Exchange exchange, String step) {
-        if (step.equals(exchange.getProperty(OrderExchange.RETRY_STEP))) {
-            return exchange.getProperty(OrderExchange.RETRY_ATTEMPT, 1, Integer.class);
-        }
-        return 1;
     }
 
     private static String seconds(Duration delay) {
