@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -181,18 +180,24 @@ class SaturatedKillIT {
 
         Set<String> remaining = ConcurrentHashMap.newKeySet();
         remaining.addAll(ids);
-        List<String> stuck = new CopyOnWriteArrayList<>();
+        Set<String> stuck = ConcurrentHashMap.newKeySet();
         try {
-            await("every order COMPLETED after the restart").atMost(Duration.ofMinutes(3))
+            // generous: at a load average of 20 on two cores some 600 orders took 75 s
+            await("every order COMPLETED after the restart").atMost(Duration.ofMinutes(5))
                     .pollInterval(Duration.ofSeconds(1))
                     .failFast("an order cannot complete", () -> {
                         assertThat(second.isAlive()).as("Ferry alive after the restart; see " + second.log()).isTrue();
-                        assertThat(stuck).as("orders flagged or discarded").isEmpty();
+                        assertThat(stuck).as("orders lost, flagged or discarded").isEmpty();
                     })
                     .ignoreExceptions()
                     .until(() -> {
                         for (String id : List.copyOf(remaining)) {
-                            JsonNode order = second.order(id);
+                            HttpResponse<String> response = second.get("/api/orders/" + id, FerryProcess.INTAKE_KEY);
+                            if (response.statusCode() == 404) {
+                                stuck.add(id + " is unknown: accepted with 202, lost in the kill");
+                                continue;
+                            }
+                            JsonNode order = FerryIntegrationTest.read(response.body());
                             switch (order.path("status").asText()) {
                                 case "COMPLETED" -> remaining.remove(id);
                                 case "FLAGGED", "DISCARDED" -> stuck.add(order.toPrettyString());
