@@ -142,10 +142,6 @@ final class NodeRed implements AutoCloseable {
         return JavaProcess.cpuSeconds(process.pid());
     }
 
-    Path log() {
-        return log;
-    }
-
     @Override
     public void close() {
         if (!process.isAlive()) {
