@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  */
 public final class Bench {
 
-    static final List<String> SCENARIOS = List.of("limit", "footprint", "end-to-end", "intake", "degraded",
-            "volume", "bots");
+    static final List<String> SCENARIOS = List.of("limit", "footprint", "end-to-end", "peer", "intake",
+            "degraded", "volume", "bots");
 
     private Bench() {
     }
@@ -69,9 +69,12 @@ public final class Bench {
     }
 
     private static void run(Settings settings, Set<String> only, Report report) throws Exception {
+        // before anything else: a full run that cannot install Node-RED fails now, not after an hour
+        NodeRed.Missing peerMissing = only.contains("peer") ? PeerScenario.install(settings) : null;
         try (Sandbox sandbox = Sandbox.start(settings, "sandbox", 0)) {
             LimitScenario.Limit limit = null;
-            if (only.contains("limit") || only.contains("end-to-end")) {
+            // the peer's table gives both systems as a ratio to L
+            if (only.contains("limit") || only.contains("end-to-end") || only.contains("peer")) {
                 log("limit");
                 limit = LimitScenario.run(settings, sandbox, report);
             }
@@ -82,15 +85,21 @@ public final class Bench {
             }
             double throughput = 0;
             double rssUnderLoad = 0;
-            if (only.contains("end-to-end") || only.contains("volume") || only.contains("degraded")) {
+            EndToEndScenario.Outcome endToEnd = null;
+            if (only.contains("end-to-end") || only.contains("volume") || only.contains("degraded")
+                    || only.contains("peer")) {
                 log("end to end");
                 sandbox.reset();
                 try (Ferry ferry = Ferry.start(settings, sandbox, "ferry-e2e")) {
-                    EndToEndScenario.Outcome outcome = EndToEndScenario.run(settings, ferry, sandbox,
+                    endToEnd = EndToEndScenario.run(settings, ferry, sandbox,
                             limit != null ? limit : LimitScenario.run(settings, sandbox, new Report()), report);
-                    throughput = outcome.throughput();
-                    rssUnderLoad = outcome.maxRssMiB();
+                    throughput = endToEnd.throughput();
+                    rssUnderLoad = endToEnd.maxRssMiB();
                 }
+            }
+            if (only.contains("peer")) {
+                log("peer");
+                PeerScenario.run(settings, sandbox, limit, endToEnd, peerMissing, report);
             }
             if (idle != null) {
                 FootprintScenario.report(settings, idle, rssUnderLoad, report);

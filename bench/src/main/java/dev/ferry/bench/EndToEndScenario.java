@@ -13,14 +13,18 @@ final class EndToEndScenario {
     private EndToEndScenario() {
     }
 
-    /** The saturated throughput, orders/s, and the largest RSS seen meanwhile. */
-    record Outcome(double throughput, double maxRssMiB) {
+    /**
+     * The saturated batch: its orders and offered rate (the peer gets the same load), throughput in orders/s, the
+     * largest RSS seen meanwhile, and Ferry's and the sandbox's CPU per order.
+     */
+    record Outcome(int orders, double offeredRate, double throughput, double maxRssMiB, double cpuMsPerOrder,
+            double sandboxCpuMsPerOrder) {
     }
 
     static Outcome run(Settings settings, Ferry ferry, Sandbox sandbox, LimitScenario.Limit limit, Report report) {
         OpenLoop load = new OpenLoop();
         try {
-            int warmUp = settings.smoke() ? 10 : 500;
+            int warmUp = warmUpOrders(settings);
             Batch.run(ferry, sandbox, load, "e2e-warm", warmUp, Math.min(100, warmUp), 0);
             Batch saturated = Batch.run(ferry, sandbox, load, "e2e-sat", settings.endToEndOrders(),
                     settings.smoke() ? 60 : SATURATING_RATE, 1_000);
@@ -50,10 +54,16 @@ final class EndToEndScenario {
                             + " the backlog's wait; below saturation they are the flow's own time.");
             report.target("end to end vs L", "≥ 0.8 × L", Report.f(throughput, 1) + " orders/s = "
                     + Report.f(ratio, 2) + " × L", ratio >= GOAL_RATIO);
-            return new Outcome(throughput, saturated.maxRssMiB());
+            return new Outcome(saturated.orders(), saturated.offeredRate(), throughput, saturated.maxRssMiB(),
+                    saturated.ferryCpuMsPerOrder(), saturated.sandboxCpuMsPerOrder());
         } finally {
             load.close();
         }
+    }
+
+    /** Orders posted before the measured batches, at up to 100/s (the peer gets the same). */
+    static int warmUpOrders(Settings settings) {
+        return settings.smoke() ? 10 : 500;
     }
 
     static List<String> row(String name, Batch batch, LimitScenario.Limit limit) {
