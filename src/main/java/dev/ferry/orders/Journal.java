@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +21,12 @@ public class Journal {
     private static final int MAX_DETAIL = 2000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final ObjectMapper json;
 
-    Journal(JdbcClient jdbc, ObjectMapper json) {
+    Journal(JdbcClient jdbc, JdbcTemplate batches, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
     }
 
@@ -42,6 +45,25 @@ public class Journal {
                 .param("refs", refs.isEmpty() ? null : RefsJson.write(json, refs))
                 .param("at", Timestamp.from(Instant.now()))
                 .update();
+    }
+
+    /**
+     * Several entries of one order in one batch, in their order, each with its own time: what the order's route
+     * did since it last wrote (a route writes when the order settles, waits, or after a step that must not repeat).
+     */
+    public void append(String orderId, List<JournalEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("INSERT INTO order_journal (order_id, step, outcome, detail, refs, recorded_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", entries, entries.size(), (statement, entry) -> {
+                    statement.setString(1, orderId);
+                    statement.setString(2, entry.step());
+                    statement.setString(3, entry.outcome().name());
+                    statement.setString(4, truncate(entry.detail()));
+                    statement.setString(5, entry.refs().isEmpty() ? null : RefsJson.write(json, entry.refs()));
+                    statement.setTimestamp(6, Timestamp.from(entry.at()));
+                });
     }
 
     public List<JournalEntry> entries(String orderId) {

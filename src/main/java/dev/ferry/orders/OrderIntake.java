@@ -33,11 +33,13 @@ public class OrderIntake {
     private final OrderStore store;
     private final Journal journal;
     private final OrderQueue queue;
+    private final EnqueueMarks marks;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
 
-    OrderIntake(OrderValidator validator, OrderStore store, Journal journal, OrderQueue queue,
+    OrderIntake(OrderValidator validator, OrderStore store, Journal journal, OrderQueue queue, EnqueueMarks marks,
             TransactionTemplate tx, ObjectMapper json) {
+        this.marks = marks;
         this.validator = validator;
         this.store = store;
         this.journal = journal;
@@ -59,23 +61,21 @@ public class OrderIntake {
         if (!violations.isEmpty()) {
             throw new InvalidOrderException("The order does not match the order schema.", violations);
         }
-        String hash = sha256(write(order));
+        String payload = write(order);
+        String hash = sha256(payload);
         String source = order.path("source").asText();
         String externalId = order.path("externalId").asText();
 
-        Optional<Intake> earlier = findEarlier(client, idempotencyKey, hash, source, externalId);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
+        // an order comes once, so it is inserted straight away: a copy (same Idempotency-Key or same source and
+        // externalId) fails on the table's unique constraints and is answered with the order it copies
         String id = UUID.randomUUID().toString();
         try {
             tx.executeWithoutResult(status -> {
-                store.insert(id, client, idempotencyKey, hash, order, Instant.now());
+                store.insert(id, client, idempotencyKey, hash, order, payload, OrderStatus.ACCEPTED, Instant.now());
                 journal.append(id, "accept", StepOutcome.OK, "Accepted from " + source + " as " + externalId);
             });
-        } catch (DuplicateKeyException raced) {
-            // a concurrent copy of the same order committed first: answer with that one
-            return findEarlier(client, idempotencyKey, hash, source, externalId).orElseThrow(() -> raced);
+        } catch (DuplicateKeyException copy) {
+            return findEarlier(client, idempotencyKey, hash, source, externalId).orElseThrow(() -> copy);
         }
         enqueue(id);
         return new Intake(id, OrderStatus.ACCEPTED, true);
@@ -94,7 +94,8 @@ public class OrderIntake {
         }
         String id = UUID.randomUUID().toString();
         try {
-            store.insert(id, null, null, sha256(write(order)), order, OrderStatus.FLAGGED, Instant.now());
+            String payload = write(order);
+            store.insert(id, null, null, sha256(payload), order, payload, OrderStatus.FLAGGED, Instant.now());
         } catch (DuplicateKeyException raced) {
             return Optional.empty();
         }
@@ -105,7 +106,7 @@ public class OrderIntake {
     void enqueue(String id) {
         try {
             queue.send(id);
-            store.markEnqueued(id);
+            marks.enqueued(id);
         } catch (RuntimeException e) {
             // the order is committed; the re-publisher queues it once the broker answers again
             log.warn("Order {} is stored but could not be queued yet: {}", id, e.getMessage());

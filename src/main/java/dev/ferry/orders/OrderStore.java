@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Orders in the database. Duplicate protection lives in the table's unique constraints. */
 @Component
@@ -36,11 +35,7 @@ public class OrderStore {
      * @param client the API key's name that posted the order (its Idempotency-Keys are its own), or null
      * @throws org.springframework.dao.DuplicateKeyException when the client's key or source+externalId exists
      */
-    void insert(String id, String client, String idempotencyKey, String payloadHash, ObjectNode order, Instant now) {
-        insert(id, client, idempotencyKey, payloadHash, order, OrderStatus.ACCEPTED, now);
-    }
-
-    void insert(String id, String client, String idempotencyKey, String payloadHash, ObjectNode order,
+    void insert(String id, String client, String idempotencyKey, String payloadHash, ObjectNode order, String payload,
             OrderStatus status, Instant now) {
         jdbc.sql("""
                 INSERT INTO orders (id, source, external_id, api_client, idempotency_key, payload_hash, payload, status,
@@ -53,7 +48,7 @@ public class OrderStore {
                 .param("externalId", order.path("externalId").asText())
                 .param("key", idempotencyKey)
                 .param("hash", payloadHash)
-                .param("payload", order.toString())
+                .param("payload", payload)
                 .param("name", customer(order, "name"))
                 .param("email", customer(order, "email"))
                 .param("now", Timestamp.from(now))
@@ -184,10 +179,11 @@ public class OrderStore {
         }
     }
 
-    void markEnqueued(String id) {
-        jdbc.sql("UPDATE orders SET enqueued_at = :now WHERE id = :id")
+    /** Notes that these orders are on the queue, so the re-publisher leaves them alone. */
+    void markEnqueued(Collection<String> ids) {
+        jdbc.sql("UPDATE orders SET enqueued_at = :now WHERE id IN (:ids)")
                 .param("now", Timestamp.from(Instant.now()))
-                .param("id", id)
+                .param("ids", ids)
                 .update();
     }
 
@@ -233,11 +229,19 @@ public class OrderStore {
      * re-publisher only if the retry message has not claimed it well after it was due.
      */
     public void park(String id, Instant retryAt, Duration grace) {
-        jdbc.sql("UPDATE orders SET lease_owner = NULL, lease_until = :until, updated_at = :now WHERE id = :id")
+        park(id, retryAt, grace, null);
+    }
+
+    /** Like {@link #park(String, Instant, Duration)}, writing the order's refs as well unless they are null. */
+    public void park(String id, Instant retryAt, Duration grace, Map<String, String> refs) {
+        update(id, "lease_owner = NULL, lease_until = :until", refs)
                 .param("until", Timestamp.from(retryAt.plus(grace)))
-                .param("now", Timestamp.from(Instant.now()))
-                .param("id", id)
                 .update();
+    }
+
+    /** The refs the order's steps got back so far, all of them (they replace what the row held). */
+    public void writeRefs(String id, Map<String, String> refs) {
+        update(id, null, refs).update();
     }
 
     /** A node that starts holds no work yet: claims under its name come from before a crash. */
@@ -249,27 +253,23 @@ public class OrderStore {
     }
 
     public void finish(String id, OrderStatus status) {
-        jdbc.sql("UPDATE orders SET status = :status, lease_owner = NULL, lease_until = NULL, updated_at = :now WHERE id = :id")
+        finish(id, status, null);
+    }
+
+    /** The order is done with (COMPLETED, FLAGGED or DISCARDED); its refs are written as well unless null. */
+    public void finish(String id, OrderStatus status, Map<String, String> refs) {
+        update(id, "status = :status, lease_owner = NULL, lease_until = NULL", refs)
                 .param("status", status.name())
-                .param("now", Timestamp.from(Instant.now()))
-                .param("id", id)
                 .update();
     }
 
-    @Transactional
-    public Map<String, String> addRefs(String id, Map<String, String> added) {
-        String current = jdbc.sql("SELECT refs FROM orders WHERE id = :id FOR UPDATE")
-                .param("id", id)
-                .query(String.class)
-                .single();
-        Map<String, String> refs = new LinkedHashMap<>(RefsJson.read(json, current));
-        refs.putAll(added);
-        jdbc.sql("UPDATE orders SET refs = :refs, updated_at = :now WHERE id = :id")
-                .param("refs", RefsJson.write(json, refs))
+    // one UPDATE of the order's row: the columns given, the refs when there are some to write, and updated_at
+    private JdbcClient.StatementSpec update(String id, String columns, Map<String, String> refs) {
+        String set = (columns == null ? "" : columns + ", ") + (refs == null ? "" : "refs = :refs, ") + "updated_at = :now";
+        var sql = jdbc.sql("UPDATE orders SET " + set + " WHERE id = :id")
                 .param("now", Timestamp.from(Instant.now()))
-                .param("id", id)
-                .update();
-        return refs;
+                .param("id", id);
+        return refs == null ? sql : sql.param("refs", RefsJson.write(json, refs));
     }
 
     private Existing existing(ResultSet rs, int row) throws SQLException {

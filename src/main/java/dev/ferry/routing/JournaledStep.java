@@ -41,7 +41,7 @@ class JournaledStep extends DelegateAsyncProcessor {
         return processor.process(exchange, doneSync -> {
             try {
                 if (exchange.getException() == null && !exchange.getProperty(OrderExchange.STOPPED, false, Boolean.class)) {
-                    steps.completed(exchange, stepId);
+                    steps.completed(exchange, stepId, botStep);
                 }
             } catch (RuntimeException e) {
                 // e.g. the database is gone: the JMS transaction rolls back and the broker delivers again

@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What an order route does around its business steps: claim the order, skip and journal steps, and
@@ -38,16 +37,16 @@ public class OrderSteps {
     private final ObjectMapper json;
     private final String nodeId;
     private final Duration lease;
-    private final TransactionTemplate tx;
+    private final ProgressWriter progress;
     private final OrderQueue queue;
 
-    OrderSteps(OrderStore store, Journal journal, ObjectMapper json, TransactionTemplate tx, OrderQueue queue,
+    OrderSteps(OrderStore store, Journal journal, ObjectMapper json, ProgressWriter progress, OrderQueue queue,
             @Value("${ferry.node-id}") String nodeId, @Value("${ferry.fulfilment.lease}") Duration lease) {
         this.store = store;
         this.journal = journal;
         this.queue = queue;
         this.json = json;
-        this.tx = tx;
+        this.progress = progress;
         this.nodeId = nodeId;
         this.lease = lease;
     }
@@ -69,6 +68,7 @@ public class OrderSteps {
         OrderRecord order = store.find(orderId).orElseThrow();
         exchange.setProperty(OrderExchange.ORDER_ID, orderId);
         exchange.setProperty(OrderExchange.COMPLETED_STEPS, journal.completedSteps(orderId));
+        exchange.setProperty(OrderExchange.PROGRESS, new OrderProgress(order.refs()));
         ObjectNode document = document(order);
         exchange.setProperty(OrderExchange.ORDER, document);
         // from here on a plain message: Camel copies the message for every Kamelet call and HTTP reply, and a
@@ -86,7 +86,7 @@ public class OrderSteps {
         }
         // a retry of a later step passes the earlier ones silently: the journal already tells that story
         if (exchange.getProperty(OrderExchange.RETRY_STEP) == null) {
-            journal.append(orderId(exchange), step, StepOutcome.SKIPPED, "Done before; not repeated.");
+            OrderExchange.progress(exchange).add(step, StepOutcome.SKIPPED, "Done before; not repeated.");
         }
         return true;
     }
@@ -102,7 +102,7 @@ public class OrderSteps {
         }
         String orderId = orderId(exchange);
         int attempt = OrderExchange.attempt(exchange, step);
-        store.park(orderId, Instant.now(), lease);
+        progress.park(orderId, OrderExchange.progress(exchange), Instant.now(), lease);
         queue.sendToBots(orderId, Duration.ZERO, step, attempt);
         exchange.setProperty(OrderExchange.STOPPED, true);
         exchange.setRouteStop(true);
@@ -110,24 +110,28 @@ public class OrderSteps {
         return true;
     }
 
-    /** Records the step's refs (the ids its reply carried) and gives the next step the order again. */
-    void completed(Exchange exchange, String step) {
-        String orderId = orderId(exchange);
+    /**
+     * Notes the step's refs (the ids its reply carried) and gives the next step the order again. Written with the
+     * next change of the order's state ({@link OrderProgress}); at once after a step that must not run twice.
+     */
+    void completed(Exchange exchange, String step, boolean writeNow) {
         ObjectNode order = exchange.getProperty(OrderExchange.ORDER, ObjectNode.class);
         Object reply = exchange.getMessage().getBody();
         Map<String, String> refs = reply == order ? Map.of() : refs(reply);
-        // the refs and the journal entry in one commit: each commit is a write to disk (H2: WRITE_DELAY=0)
-        tx.executeWithoutResult(status -> {
-            if (!refs.isEmpty()) {
-                order.set("refs", json.valueToTree(store.addRefs(orderId, refs)));
-            }
-            journal.append(orderId, step, StepOutcome.OK, refs.isEmpty() ? "Done." : "Done: " + describe(refs), refs);
-        });
+        OrderProgress done = OrderExchange.progress(exchange);
+        done.add(step, StepOutcome.OK, refs.isEmpty() ? "Done." : "Done: " + describe(refs), refs);
+        if (!refs.isEmpty()) {
+            ObjectNode known = (ObjectNode) order.get("refs");
+            refs.forEach(known::put);
+        }
+        if (writeNow) {
+            progress.write(orderId(exchange), done);
+        }
         exchange.getMessage().setBody(order);
     }
 
     public void complete(Exchange exchange) {
-        store.finish(orderId(exchange), OrderStatus.COMPLETED);
+        progress.finish(orderId(exchange), OrderExchange.progress(exchange), OrderStatus.COMPLETED, () -> { });
     }
 
     private ObjectNode document(OrderRecord order) {

@@ -4,10 +4,8 @@ import dev.ferry.connectors.ConnectorFailures;
 import dev.ferry.connectors.Connectors;
 import dev.ferry.connectors.Failure;
 import dev.ferry.connectors.RetryPolicy;
-import dev.ferry.orders.Journal;
 import dev.ferry.orders.OrderQueue;
 import dev.ferry.orders.OrderStatus;
-import dev.ferry.orders.OrderStore;
 import dev.ferry.orders.StepOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +17,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** What happens to an order when one of its steps fails: another attempt later, or a person. */
 @Component("stepFailures")
@@ -29,27 +26,23 @@ public class StepFailures {
     /** When an order a stop cut short is due again: after this node's consumers have stopped. */
     private static final Duration AFTER_STOP = Duration.ofSeconds(5);
 
-    private final OrderStore store;
-    private final Journal journal;
+    private final ProgressWriter progress;
     private final ConnectorFailures failures;
     private final Connectors connectors;
     private final OrderQueue queue;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate tx;
     private final BotSteps botSteps;
     private final Duration lease;
     private volatile boolean stopping;
 
-    StepFailures(OrderStore store, Journal journal, ConnectorFailures failures, Connectors connectors, OrderQueue queue,
-            ApplicationEventPublisher events, TransactionTemplate tx, BotSteps botSteps,
+    StepFailures(ProgressWriter progress, ConnectorFailures failures, Connectors connectors, OrderQueue queue,
+            ApplicationEventPublisher events, BotSteps botSteps,
             @Value("${ferry.fulfilment.lease}") Duration lease) {
-        this.store = store;
-        this.journal = journal;
+        this.progress = progress;
         this.failures = failures;
         this.connectors = connectors;
         this.queue = queue;
         this.events = events;
-        this.tx = tx;
         this.botSteps = botSteps;
         this.lease = lease;
     }
@@ -68,7 +61,7 @@ public class StepFailures {
             // entry, no attempt used up; the order is queued again for the same attempt at this step, in the
             // consumer's transaction, and the next start (or another node) takes it up
             exchange.setProperty(OrderExchange.STOPPED, true);
-            store.park(orderId, Instant.now().plus(AFTER_STOP), lease);
+            progress.park(orderId, OrderExchange.progress(exchange), Instant.now().plus(AFTER_STOP), lease);
             queueAgain(orderId, AFTER_STOP, step, OrderExchange.attempt(exchange, step));
             log.info("Order {} at {}: Ferry is stopping; the order is queued again for the next start", orderId, step);
             return;
@@ -79,12 +72,13 @@ public class StepFailures {
         RetryPolicy policy = connectors.retryPolicy(system);
         exchange.setProperty(OrderExchange.STOPPED, true);
         if (failure.transientFailure() && policy.allowsAnotherAfter(attempt)) {
-            retryLater(orderId, step, attempt, failure, policy.delayAfter(attempt, failure.retryAfter()));
+            retryLater(orderId, OrderExchange.progress(exchange), step, attempt, failure,
+                    policy.delayAfter(attempt, failure.retryAfter()));
             return;
         }
         FlagCategory category = failure.transientFailure() ? FlagCategory.RETRIES_EXHAUSTED : category(cause, failure);
         String reason = failure.reason() + (attempt > 1 ? " (" + attempt + " attempts)" : "");
-        flag(orderId, step, category, reason, failure.detail(), attempt);
+        flag(orderId, OrderExchange.progress(exchange), step, category, reason, failure.detail(), attempt);
     }
 
     // published before anything stops: from here on a failing step is the stop's doing
@@ -95,20 +89,25 @@ public class StepFailures {
 
     /** Flags an order for a person: journal entry, status and inbox item commit together. */
     void flag(String orderId, String step, FlagCategory category, String reason, String detail, int attempts) {
-        tx.executeWithoutResult(status -> {
-            journal.append(orderId, step, StepOutcome.FAILED, category + ": " + reason);
-            store.finish(orderId, OrderStatus.FLAGGED);
-            events.publishEvent(new OrderFlagged(orderId, step, category, reason, detail, attempts));
-        });
+        flag(orderId, new OrderProgress(java.util.Map.of()), step, category, reason, detail, attempts);
+    }
+
+    /** Like {@link #flag(String, String, FlagCategory, String, String, int)}, with what the route did before. */
+    private void flag(String orderId, OrderProgress done, String step, FlagCategory category, String reason,
+            String detail, int attempts) {
+        done.add(step, StepOutcome.FAILED, category + ": " + reason);
+        progress.finish(orderId, done, OrderStatus.FLAGGED,
+                () -> events.publishEvent(new OrderFlagged(orderId, step, category, reason, detail, attempts)));
         log.warn("Order {} flagged at {}: {} {} [{}]", orderId, step, category, reason, detail);
     }
 
-    private void retryLater(String orderId, String step, int attempt, Failure failure, Duration delay) {
+    private void retryLater(String orderId, OrderProgress done, String step, int attempt, Failure failure,
+            Duration delay) {
         String wait = failure.retryAfter() != null && delay.compareTo(failure.retryAfter()) <= 0
                 ? " as the system asked (Retry-After)" : "";
-        journal.append(orderId, step, StepOutcome.RETRY, "Attempt " + attempt + " failed: "
+        done.add(step, StepOutcome.RETRY, "Attempt " + attempt + " failed: "
                 + withoutFinalStop(failure.reason()) + "; trying again in " + seconds(delay) + wait + ".");
-        store.park(orderId, Instant.now().plus(delay), lease);
+        progress.park(orderId, done, Instant.now().plus(delay), lease);
         queueAgain(orderId, delay, step, attempt + 1);
         log.info("Order {} at {}: attempt {} failed, next in {} ({})", orderId, step, attempt, seconds(delay),
                 failure.reason());

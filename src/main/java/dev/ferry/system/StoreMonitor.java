@@ -129,7 +129,8 @@ public class StoreMonitor implements SmartLifecycle {
     private void repair() {
         // a database file that is gone is not opened again: H2 would make an empty one, and Ferry would go on
         // without the orders it accepted
-        if (localDatabase && database() != null && databaseFileExists() && dataSource instanceof HikariDataSource hikari
+        HikariDataSource hikari = pool(dataSource);
+        if (localDatabase && database() != null && databaseFileExists() && hikari != null
                 && hikari.getHikariPoolMXBean() != null) {
             // H2 keeps a database that failed a write closed; connections opened after this open the file again
             hikari.getHikariPoolMXBean().softEvictConnections();
@@ -198,11 +199,22 @@ public class StoreMonitor implements SmartLifecycle {
     }
 
     private static boolean localH2File(DataSource dataSource) {
-        if (!(dataSource instanceof HikariDataSource hikari) || hikari.getJdbcUrl() == null) {
-            return false;
+        HikariDataSource hikari = pool(dataSource);
+        return hikari != null && isLocalH2File(hikari.getJdbcUrl());
+    }
+
+    /** The pool behind the data source Ferry uses (which may wrap it: H2GroupCommitSetup). */
+    private static HikariDataSource pool(DataSource dataSource) {
+        try {
+            return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+        } catch (java.sql.SQLException e) {
+            return null;
         }
-        String url = hikari.getJdbcUrl();
-        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:")
+    }
+
+    /** An H2 database file opened in this JVM (not a server's, not in memory). */
+    static boolean isLocalH2File(String url) {
+        return url != null && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:")
                 && !url.startsWith("jdbc:h2:mem:");
     }
 
