@@ -33,6 +33,7 @@ final class H2GroupCommit implements AutoCloseable {
     private boolean wanted;
     private volatile boolean closed;
     private Store store;
+    private long writes;
 
     H2GroupCommit(DataSource raw, boolean sync) {
         this.raw = raw;
@@ -68,6 +69,11 @@ final class H2GroupCommit implements AutoCloseable {
         }
     }
 
+    /** How many group writes were made so far. */
+    synchronized long writes() {
+        return writes;
+    }
+
     private void writeGroups() {
         while (true) {
             CompletableFuture<Void> group;
@@ -88,6 +94,9 @@ final class H2GroupCommit implements AutoCloseable {
             }
             try {
                 write();
+                synchronized (this) {
+                    writes++;
+                }
                 group.complete(null);
             } catch (RuntimeException | SQLException e) {
                 group.completeExceptionally(e);
