@@ -37,21 +37,27 @@ final class CostScenario {
     }
 
     /** Totals read at one moment. */
-    private record Snapshot(Instant at, Map<String, Double> probe, double cpuSeconds, Map<String, Double> jvmThreads) {
+    private record Snapshot(Instant at, Map<String, Double> probe, double cpuSeconds,
+            Map<Long, CpuProfile.ThreadCpu> threads) {
     }
 
     /**
      * A row of the tables: the total of {@code key} in the batch's window, less the idle rate of {@code idleKey} (null:
-     * nothing taken off) over the window's length. A component's CPU is worked out from the samples instead.
+     * nothing taken off) over the window's length.
      */
-    private record Row(String label, String key, int decimals, String idleKey, boolean component) {
+    private record Row(String label, String key, int decimals, String idleKey) {
 
         static Row net(String label, String key, int decimals) {
-            return new Row(label, key, decimals, key, false);
+            return new Row(label, key, decimals, key);
         }
 
         static Row raw(String label, String key, int decimals) {
-            return new Row(label, key, decimals, null, false);
+            return new Row(label, key, decimals, null);
+        }
+
+        /** JIT compiling is warm-up, at a stage of its own in each Ferry: no difference of it means anything. */
+        boolean warmUp() {
+            return key.equals("cpu") || key.equals("cpu:" + CpuProfile.JIT);
         }
 
         boolean cpu() {
@@ -68,32 +74,11 @@ final class CostScenario {
             if (orders == 0) {
                 return 0;
             }
-            if (row.component()) {
-                return componentCpu(row.key()) / orders;
-            }
             double total = window.getOrDefault(row.key(), 0.0);
             if (row.idleKey() != null) {
                 total -= idle.getOrDefault(row.idleKey(), 0.0) * seconds / idleSeconds;
             }
             return total / orders;
-        }
-
-        /**
-         * The CPU of the threads running Java code, less the idle rate, split by the execution samples less the idle
-         * rate's samples (never below 0): a few idle samples taken off their components one by one would swing them
-         * far more than they weigh.
-         */
-        private double componentCpu(String key) {
-            double scale = seconds / idleSeconds;
-            Map<String, Double> net = new LinkedHashMap<>();
-            for (String component : CpuProfile.COMPONENTS.keySet()) {
-                String samples = "samples:" + component;
-                net.put("cpu:" + component, Math.max(0, window.getOrDefault(samples, 0.0)
-                        - idle.getOrDefault(samples, 0.0) * scale));
-            }
-            double all = net.values().stream().mapToDouble(Double::doubleValue).sum();
-            double java = window.get("cpu.java") - idle.get("cpu.java") * scale;
-            return all == 0 ? 0 : java * net.get(key) / all;
         }
 
         double idlePerSecond(Row row) {
@@ -150,14 +135,17 @@ final class CostScenario {
                         + " use) and the ObjectMappers Camel endpoints keep of their own (" + endToEnd.endpointMappers()
                         + ", Ferry's jsonata endpoints, each given a counting copy as it was added). Not counted: other"
                         + " ObjectMappers, and `JsonNode.toString()` (Jackson's own internal writer).")
-                .text("CPU: Ferry's JVM (/proc/<pid>/stat); the JVM's own threads by name from"
-                        + " /proc/<pid>/task/*/stat (GC: `GC Thread`, `G1 …`; JIT: `C1/C2 CompilerThre`; JFR; VM"
-                        + " threads); the rest, the threads running Java code, split in the proportion of the"
-                        + " recording's `jdk.ExecutionSample`s (idle ones taken off), each given to the component of"
-                        + " the first frame from the top of its stack that is not `java.*`, `javax.*`, `jdk.*`,"
-                        + " `sun.*`, `com.sun.*`. Samples see threads running Java code only, so time in system calls"
-                        + " (socket and file I/O) goes to the components in the proportion of their Java work. The"
-                        + " recording and the probe cost CPU of their own (their rows)." + sharingNote(intake, endToEnd)
+                .text("CPU: Ferry's JVM (/proc/<pid>/stat), and each of its threads (/proc/<pid>/task/*/stat):"
+                        + " the JVM's own by name (GC: `GC Thread`, `G1 …`; JIT: `C1/C2 CompilerThre`; JFR; VM"
+                        + " threads); a thread running Java code has its CPU split in the proportion of its"
+                        + " `jdk.ExecutionSample`s, each given to the component of the first frame from the top of its"
+                        + " stack that is not `java.*`, `javax.*`, `jdk.*`, `sun.*`, `com.sun.*`. Samples see threads"
+                        + " running Java code only, so a thread's time in system calls (socket and file I/O) goes to"
+                        + " its components in the proportion of their Java work, and a thread never sampled in the"
+                        + " window counts as \"without samples\". Percentages are of the CPU without the JIT"
+                        + " compilers; the fulfilment table leaves out the rows with them, as each Ferry's compilers"
+                        + " were at a stage of their own. The recording and the probe cost CPU of their own (their"
+                        + " rows)." + sharingNote(intake, endToEnd)
                         + " The recordings stay in `target/bench/work/` until the next run.")
                 .command("bench/run --only cost")
                 .text(halfText("Intake", intake))
@@ -196,15 +184,23 @@ final class CostScenario {
                 Settle.awaitSettled(ferry, Duration.ofMinutes(30), rss -> { });
             }
             Http.pause(TAIL);
-            Snapshot idleFrom = snapshot(ferry, true);
-            Http.pause(idle);
-            Snapshot idleTo = snapshot(ferry, false);
+            Snapshot idleFrom = snapshot(ferry, null);
+            Snapshot idleTo;
+            try (CpuProfile.Watch watch = new CpuProfile.Watch(ferry.process().pid())) {
+                Http.pause(idle);
+                idleTo = snapshot(ferry, watch);
+            }
             long flaggedBefore = fulfilment ? ferry.count("FLAGGED") : 0;
-            Snapshot from = snapshot(ferry, true);
-            OpenLoop.Result result = load.post(ferry.uri("/api/orders"), name, orders, rate);
-            int polls = fulfilment ? awaitSettled(ferry) : 0;
-            Http.pause(TAIL);
-            Snapshot to = snapshot(ferry, false);
+            Snapshot from = snapshot(ferry, null);
+            OpenLoop.Result result;
+            int polls;
+            Snapshot to;
+            try (CpuProfile.Watch watch = new CpuProfile.Watch(ferry.process().pid())) {
+                result = load.post(ferry.uri("/api/orders"), name, orders, rate);
+                polls = fulfilment ? awaitSettled(ferry) : 0;
+                Http.pause(TAIL);
+                to = snapshot(ferry, watch);
+            }
             long flagged = fulfilment ? ferry.count("FLAGGED") - flaggedBefore : 0;
             dump(ferry, recording);
             CpuProfile.Window idleWindow = new CpuProfile.Window(idleFrom.at(), idleTo.at());
@@ -266,14 +262,16 @@ final class CostScenario {
     }
 
     /**
-     * At the start of a window the probe is read first and the CPU last; at its end the other way round: the bench's
-     * own scrape of /actuator/prometheus stays out of the window.
+     * At the start of a window ({@code watch} null) the probe is read first and the CPU last; at its end the other way
+     * round, with the threads {@code watch} saw end meanwhile: the bench's own scrape of /actuator/prometheus stays
+     * out of the window.
      */
-    private static Snapshot snapshot(Ferry ferry, boolean start) {
+    private static Snapshot snapshot(Ferry ferry, CpuProfile.Watch watch) {
+        boolean start = watch == null;
         Map<String, Double> probe = start ? probeCounts(ferry) : null;
         Instant at = Instant.now();
         double cpu = ferry.process().cpuSeconds();
-        Map<String, Double> threads = CpuProfile.jvmThreadSeconds(ferry.process().pid());
+        Map<Long, CpuProfile.ThreadCpu> threads = start ? CpuProfile.threads(ferry.process().pid()) : watch.now();
         return new Snapshot(at, start ? probe : probeCounts(ferry), cpu, threads);
     }
 
@@ -306,20 +304,8 @@ final class CostScenario {
         totals.put("broker.fsyncs", (double) window.brokerForces);
         double cpu = (to.cpuSeconds() - from.cpuSeconds()) * 1000;
         totals.put("cpu", cpu);
-        double jvm = 0;
-        for (String kind : CpuProfile.JVM_THREADS) {
-            double ms = (to.jvmThreads().get(kind) - from.jvmThreads().get(kind)) * 1000;
-            totals.put("cpu:" + kind, ms);
-            jvm += ms;
-        }
+        window.cpuMs(from.threads(), to.threads(), cpu).forEach((row, ms) -> totals.put("cpu:" + row, ms));
         totals.put("cpu.without-jit", cpu - totals.get("cpu:" + CpuProfile.JIT));
-        double java = Math.max(0, cpu - jvm);
-        totals.put("cpu.java", java);
-        long samples = window.totalSamples();
-        window.samples.forEach((component, count) -> {
-            totals.put("samples:" + component, (double) count);
-            totals.put("cpu:" + component, samples == 0 ? 0 : java * count / samples);
-        });
         return totals;
     }
 
@@ -359,23 +345,24 @@ final class CostScenario {
                 Row.net("JSON, endpoints' mappers: value ↔ tree", "json.endpoint.trees", 2),
                 Row.net("JSON, endpoints' mappers: convertValue", "probe:json.endpoint.convert", 2),
                 // the JIT compilers' idle rate is no background: they compile less the longer Ferry runs
-                new Row("**CPU ms: Ferry, all threads**", "cpu", 2, "cpu.without-jit", false),
+                new Row("CPU ms: Ferry, all threads", "cpu", 2, "cpu.without-jit"),
+                Row.raw("CPU ms: … JIT compiler threads *", "cpu:" + CpuProfile.JIT, 2),
                 Row.net("**CPU ms: all threads but the JIT compilers**", "cpu.without-jit", 2)));
-        for (String kind : CpuProfile.JVM_THREADS) {
-            rows.add(kind.equals(CpuProfile.JIT) ? Row.raw("CPU ms: " + kind + " *", "cpu:" + kind, 2)
-                    : Row.net("CPU ms: " + kind, "cpu:" + kind, 2));
+        for (String row : CpuProfile.rows()) {
+            if (!row.equals(CpuProfile.JIT)) {
+                rows.add(Row.net("CPU ms: " + row, "cpu:" + row, 2));
+            }
         }
-        CpuProfile.COMPONENTS.keySet().forEach(component ->
-                rows.add(new Row("CPU ms: " + component, "cpu:" + component, 2, null, true)));
         return rows;
     }
 
     private static List<List<String>> halfRows(Half half, List<Row> rows) {
-        double cpu = half.perOrder(rows.stream().filter(row -> row.key().equals("cpu")).findFirst().orElseThrow());
+        double cpu = half.perOrder(cpuRow(rows));
         List<List<String>> table = new ArrayList<>();
         for (Row row : rows) {
             double perOrder = half.perOrder(row);
-            table.add(List.of(row.label(), number(perOrder, row.decimals()), row.cpu() ? percent(perOrder, cpu) : "",
+            table.add(List.of(row.label(), number(perOrder, row.decimals()),
+                    row.cpu() && !row.warmUp() ? percent(perOrder, cpu) : "",
                     number(half.window().getOrDefault(row.key(), 0.0), 0),
                     number(half.idlePerSecond(row), row.decimals())));
         }
@@ -383,14 +370,19 @@ final class CostScenario {
     }
 
     private static List<List<String>> fulfilmentRows(Half intake, Half endToEnd, List<Row> rows) {
-        Row cpuRow = rows.stream().filter(row -> row.key().equals("cpu")).findFirst().orElseThrow();
-        double cpu = endToEnd.perOrder(cpuRow) - intake.perOrder(cpuRow);
+        double cpu = endToEnd.perOrder(cpuRow(rows)) - intake.perOrder(cpuRow(rows));
         List<List<String>> table = new ArrayList<>();
         for (Row row : rows) {
             double perOrder = endToEnd.perOrder(row) - intake.perOrder(row);
-            table.add(List.of(row.label(), number(perOrder, row.decimals()), row.cpu() ? percent(perOrder, cpu) : ""));
+            table.add(row.warmUp() ? List.of(row.label(), "—", "")
+                    : List.of(row.label(), number(perOrder, row.decimals()), row.cpu() ? percent(perOrder, cpu) : ""));
         }
         return table;
+    }
+
+    /** The CPU the percentages are of: all but the JIT compilers', which is warm-up. */
+    private static Row cpuRow(List<Row> rows) {
+        return rows.stream().filter(row -> row.key().equals("cpu.without-jit")).findFirst().orElseThrow();
     }
 
     /** Report.f, but never "-0.00". */

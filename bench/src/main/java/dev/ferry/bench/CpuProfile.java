@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -16,10 +18,12 @@ import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where a Ferry JVM's CPU goes, from two sources over the same window: the JVM's own threads from
- * /proc/&lt;pid&gt;/task/&lt;tid&gt;/stat (garbage collection, JIT compilers, the recorder, the VM thread), and the
- * rest — the threads running Java code — split by component in the proportion of the JFR execution samples.
- * A sample goes to the component of the first frame from the top of its stack that is not the JDK's own.
+ * Where a Ferry JVM's CPU goes over a window of time. Each thread's CPU comes from
+ * /proc/&lt;pid&gt;/task/&lt;tid&gt;/stat: the JVM's own threads (GC, JIT compilers, the recorder, VM threads) by their
+ * names; a thread running Java code has
+ * its CPU split by component in the proportion of its JFR execution samples, each sample given to the component of
+ * the first frame from the top of its stack that is not the JDK's own. Weighing by each thread's own CPU keeps a
+ * thread that waits for a core (and is sampled meanwhile) from counting for more than it used.
  */
 final class CpuProfile {
 
@@ -31,6 +35,10 @@ final class CpuProfile {
     static final String JIT = "JIT compiler threads";
     static final List<String> JVM_THREADS = List.of(GC, JIT, "JFR threads (the profiler)",
             "VM threads (VM Thread, Service Thread, ...)");
+    /** Java threads that used CPU in the window but were never sampled in it (time in native code). */
+    static final String UNSAMPLED = "Java threads without samples";
+    /** The process's CPU less its threads': the last second of threads that ended within the window. */
+    static final String ENDED = "threads that ended (their last second)";
     private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
     // USER_HZ, as in JavaProcess
     private static final double TICKS_PER_SECOND = 100.0;
@@ -62,13 +70,22 @@ final class CpuProfile {
         return components;
     }
 
-    /** A JVM thread's CPU by kind, from its name in /proc (at most 15 characters); null for a thread of Java code. */
+    /** The rows of the CPU split, in order: the JVM's threads, the components, then what has no component. */
+    static List<String> rows() {
+        List<String> rows = new ArrayList<>(JVM_THREADS);
+        rows.addAll(COMPONENTS.keySet());
+        rows.add(UNSAMPLED);
+        rows.add(ENDED);
+        return rows;
+    }
+
+    /** A JVM thread's kind, from its name in /proc (at most 15 characters); null for a thread of Java code. */
     static String jvmThread(String name) {
         if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("GC ")) {
-            return JVM_THREADS.get(0);
+            return GC;
         }
         if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre") || name.startsWith("Sweeper")) {
-            return JVM_THREADS.get(1);
+            return JIT;
         }
         if (name.startsWith("JFR")) {
             return JVM_THREADS.get(2);
@@ -80,10 +97,13 @@ final class CpuProfile {
         return null;
     }
 
-    /** CPU seconds so far of the process's JVM threads by kind (see {@link #jvmThread}). */
-    static Map<String, Double> jvmThreadSeconds(long pid) {
-        Map<String, Double> seconds = new LinkedHashMap<>();
-        JVM_THREADS.forEach(kind -> seconds.put(kind, 0.0));
+    /** A thread's name in /proc and the CPU seconds it has used so far. */
+    record ThreadCpu(String name, double seconds) {
+    }
+
+    /** Every thread of the process, by its id (the OS thread id JFR records too). */
+    static Map<Long, ThreadCpu> threads(long pid) {
+        Map<Long, ThreadCpu> threads = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 String stat;
@@ -92,24 +112,65 @@ final class CpuProfile {
                 } catch (IOException ended) {
                     continue;
                 }
-                String kind = jvmThread(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
-                if (kind != null) {
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    seconds.merge(kind, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND,
-                            Double::sum);
-                }
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                threads.put(Long.parseLong(task.getFileName().toString()), new ThreadCpu(
+                        stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+                        (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND));
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the threads of process " + pid + ": " + e.getMessage(), e);
         }
-        return seconds;
+        return threads;
+    }
+
+    /**
+     * Looks at the process's threads every second, so that a thread that ends within a window (an idle Tomcat worker
+     * after a minute) still counts with the CPU it had when last seen.
+     */
+    static final class Watch implements AutoCloseable {
+
+        private final long pid;
+        private final Map<Long, ThreadCpu> seen = new ConcurrentHashMap<>();
+        private final Thread watcher;
+
+        Watch(long pid) {
+            this.pid = pid;
+            seen.putAll(threads(pid));
+            watcher = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        Thread.sleep(1_000);
+                        seen.putAll(threads(pid));
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (IllegalStateException processGone) {
+                        return;
+                    }
+                }
+            }, "bench-thread-watch");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+
+        /** Every thread now, and those that ended since the watch began with what they had when last seen. */
+        Map<Long, ThreadCpu> now() {
+            Map<Long, ThreadCpu> threads = new HashMap<>(seen);
+            threads.putAll(threads(pid));
+            return threads;
+        }
+
+        @Override
+        public void close() {
+            watcher.interrupt();
+        }
     }
 
     /** What a recording says about one window of time. */
     static final class Window {
         final Instant from;
         final Instant to;
-        final Map<String, Long> samples = new LinkedHashMap<>();
+        /** Execution samples by OS thread id, then by component. */
+        final Map<Long, Map<String, Long>> samples = new HashMap<>();
         /** Classes of the samples counted as "other", by package, to say what they are. */
         final Map<String, Long> otherPackages = new HashMap<>();
         long h2Writes;
@@ -122,21 +183,46 @@ final class CpuProfile {
         Window(Instant from, Instant to) {
             this.from = from;
             this.to = to;
-            COMPONENTS.keySet().forEach(component -> samples.put(component, 0L));
         }
 
         boolean holds(Instant at) {
             return !at.isBefore(from) && at.isBefore(to);
         }
 
-        long totalSamples() {
-            return samples.values().stream().mapToLong(Long::longValue).sum();
+        /**
+         * CPU ms by row of {@link #rows()} between two looks at the threads, the process having used
+         * {@code processMs} meanwhile.
+         */
+        Map<String, Double> cpuMs(Map<Long, ThreadCpu> before, Map<Long, ThreadCpu> after, double processMs) {
+            Map<String, Double> ms = new LinkedHashMap<>();
+            rows().forEach(row -> ms.put(row, 0.0));
+            double threads = 0;
+            for (var entry : after.entrySet()) {
+                ThreadCpu start = before.get(entry.getKey());
+                double used = (entry.getValue().seconds() - (start == null ? 0 : start.seconds())) * 1000;
+                if (used <= 0) {
+                    continue;
+                }
+                threads += used;
+                String kind = jvmThread(entry.getValue().name());
+                Map<String, Long> sampled = samples.get(entry.getKey());
+                if (kind != null) {
+                    ms.merge(kind, used, Double::sum);
+                } else if (sampled == null || sampled.isEmpty()) {
+                    ms.merge(UNSAMPLED, used, Double::sum);
+                } else {
+                    long all = sampled.values().stream().mapToLong(Long::longValue).sum();
+                    sampled.forEach((component, count) -> ms.merge(component, used * count / all, Double::sum));
+                }
+            }
+            ms.put(ENDED, processMs - threads);
+            return ms;
         }
     }
 
     /**
      * Reads a recording of a Ferry whose data directory is {@code dataDir} into the windows: execution samples by
-     * component, and writes and forces (fsync) of the H2 files (dataDir/db) and of the broker's journal
+     * thread and component, and writes and forces (fsync) of the H2 files (dataDir/db) and of the broker's journal
      * (dataDir/broker).
      */
     static void read(Path recording, Path dataDir, List<Window> windows) throws IOException {
@@ -163,14 +249,15 @@ final class CpuProfile {
     private static void add(Window window, String type, RecordedEvent event, String h2, String broker) {
         if (type.equals("jdk.ExecutionSample")) {
             RecordedThread thread = event.getThread("sampledThread");
-            if (thread != null && thread.getJavaName() != null && thread.getJavaName().startsWith("JFR ")) {
-                return; // the recorder's own Java threads: counted with its other threads from /proc
+            if (thread == null) {
+                return;
             }
-            String type0 = firstNonJdkClass(event.getStackTrace());
-            String component = component(type0);
-            window.samples.merge(component, 1L, Long::sum);
+            String top = firstNonJdkClass(event.getStackTrace());
+            String component = component(top);
+            window.samples.computeIfAbsent(thread.getOSThreadId(), id -> new HashMap<>())
+                    .merge(component, 1L, Long::sum);
             if (component.equals(OTHER)) {
-                window.otherPackages.merge(type0.substring(0, Math.max(0, type0.lastIndexOf('.'))), 1L, Long::sum);
+                window.otherPackages.merge(top.substring(0, Math.max(0, top.lastIndexOf('.'))), 1L, Long::sum);
             }
             return;
         }
