@@ -396,8 +396,8 @@ final class CostScenario {
 
     private static String halfText(String title, Half half) {
         return "**" + title + "**: " + half.orders() + " orders accepted (answers " + half.outcomes() + ")"
-                + (half.name().contains("e2e") ? ", " + half.flagged() + " flagged, " + half.polls()
-                        + " asks of the list API (two queries each) in the window" : "")
+                + (half.name().contains("e2e") ? ", " + half.flagged() + " flagged, the list API asked "
+                        + half.polls() + " × (two queries each) in the window" : "")
                 + "; window " + Report.f(half.seconds(), 1) + " s, idle window " + Report.f(half.idleSeconds(), 1)
                 + " s. \"in the window\": totals over the batch's window, before the idle rate is taken off (CPU in"
                 + " ms).";
