@@ -183,6 +183,7 @@ final class CostScenario {
             if (fulfilment) {
                 Settle.awaitSettled(ferry, Duration.ofMinutes(30), rss -> { });
             }
+            counting(ferry);
             Http.pause(TAIL);
             Snapshot idleFrom = snapshot(ferry, null);
             Snapshot idleTo;
@@ -249,6 +250,17 @@ final class CostScenario {
         if (probeCounts(ferry).isEmpty()) {
             throw new IllegalStateException("no bench_probe counters on /actuator/prometheus: the probe ("
                     + PROBE + ") is not on Ferry's class path; see " + ferry.process().log());
+        }
+    }
+
+    /** After the warm-up every bean the probe wraps must have counted something: else it wrapped the wrong one. */
+    private static void counting(Ferry ferry) {
+        Map<String, Double> counts = probeCounts(ferry);
+        for (String what : List.of("jdbc.borrow", "jms.send", "json.bean.parse")) {
+            if (counts.getOrDefault(what, 0.0) == 0) {
+                throw new IllegalStateException("the probe counted no " + what + " in the warm-up: it did not wrap"
+                        + " the bean Ferry uses; see the lines \"bench probe\" in " + ferry.process().log());
+            }
         }
     }
 

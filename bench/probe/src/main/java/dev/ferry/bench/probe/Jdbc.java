@@ -26,14 +26,22 @@ final class Jdbc {
     }
 
     static Object wrap(DataSource dataSource) {
-        return Proxies.subclass(dataSource, invocation -> {
-            Object result = invocation.proceed();
-            if (result instanceof Connection connection && invocation.getMethod().getName().equals("getConnection")) {
-                Counts.JDBC_BORROW.increment();
-                return Proxies.wrap(connection, new ConnectionHandler(connection));
+        Object subclass = Proxies.subclass(dataSource,
+                invocation -> connection(invocation.getMethod(), invocation.proceed()));
+        return subclass != null ? subclass : Proxies.wrap(dataSource, new Proxies.Handler(dataSource) {
+            @Override
+            Object handle(Method method, Object[] args) throws Throwable {
+                return connection(method, call(method, args));
             }
-            return result;
         });
+    }
+
+    private static Object connection(Method method, Object result) {
+        if (result instanceof Connection connection && method.getName().equals("getConnection")) {
+            Counts.JDBC_BORROW.increment();
+            return Proxies.wrap(connection, new ConnectionHandler(connection));
+        }
+        return result;
     }
 
     private static final class ConnectionHandler extends Proxies.Handler {

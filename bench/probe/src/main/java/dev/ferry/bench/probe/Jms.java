@@ -20,14 +20,22 @@ final class Jms {
     }
 
     static Object wrap(ConnectionFactory factory) {
-        return Proxies.subclass(factory, invocation -> {
-            Object result = invocation.proceed();
-            if (result instanceof Connection connection && invocation.getMethod().getName().startsWith("create")) {
-                Counts.JMS_CONNECTION.increment();
-                return Proxies.wrap(connection, new ConnectionHandler(connection));
+        Object subclass = Proxies.subclass(factory,
+                invocation -> connection(invocation.getMethod(), invocation.proceed()));
+        return subclass != null ? subclass : Proxies.wrap(factory, new Proxies.Handler(factory) {
+            @Override
+            Object handle(Method method, Object[] args) throws Throwable {
+                return connection(method, call(method, args));
             }
-            return result;
         });
+    }
+
+    private static Object connection(Method method, Object result) {
+        if (result instanceof Connection connection && method.getName().startsWith("create")) {
+            Counts.JMS_CONNECTION.increment();
+            return Proxies.wrap(connection, new ConnectionHandler(connection));
+        }
+        return result;
     }
 
     private static final class ConnectionHandler extends Proxies.Handler {

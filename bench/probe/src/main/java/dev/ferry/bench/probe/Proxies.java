@@ -25,7 +25,7 @@ final class Proxies {
     /**
      * A subclass proxy of a bean (Spring AOP, CGLIB), so that Ferry's own {@code instanceof HikariDataSource} and
      * {@code instanceof SingleConnectionFactory} checks still see what they expect; null when the class cannot be
-     * subclassed.
+     * subclassed (a final class: then an interface proxy has to do).
      */
     static Object subclass(Object bean, MethodInterceptor interceptor) {
         if (Proxy.isProxyClass(bean.getClass()) || Modifier.isFinal(bean.getClass().getModifiers())) {
