@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 public final class Bench {
 
     static final List<String> SCENARIOS = List.of("limit", "footprint", "end-to-end", "peer", "intake",
-            "degraded", "volume", "bots");
+            "degraded", "volume", "cost", "bots");
 
     private Bench() {
     }
@@ -116,6 +116,11 @@ public final class Bench {
             if (only.contains("volume")) {
                 log("volume");
                 VolumeScenario.run(settings, sandbox, throughput, report);
+            }
+            if (only.contains("cost")) {
+                log("cost");
+                sandbox.reset();
+                CostScenario.run(settings, sandbox, report);
             }
         }
         if (only.contains("bots")) {

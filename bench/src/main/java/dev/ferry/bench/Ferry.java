@@ -40,6 +40,12 @@ final class Ferry implements AutoCloseable {
     }
 
     static Ferry start(Settings settings, Sandbox sandbox, String name, String... extraArgs) throws IOException {
+        return start(settings, sandbox, name, settings.ferryJvm(), List.of(), extraArgs);
+    }
+
+    /** With JVM options of its own and {@code classpath} entries after the jar's (the cost scenario's probe). */
+    static Ferry start(Settings settings, Sandbox sandbox, String name, List<String> jvmOptions, List<Path> classpath,
+            String... extraArgs) throws IOException {
         int port = JavaProcess.freePort();
         Path dataDir = settings.work().resolve(name);
         List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--ferry.data-dir=" + dataDir,
@@ -48,7 +54,7 @@ final class Ferry implements AutoCloseable {
                 "--ferry.schedules.nightly-reconciliation.cron=" + NEVER));
         sandbox.ports().forEach((system, p) -> args.add("--ferry.sandbox." + system + ".port=" + p));
         args.addAll(List.of(extraArgs));
-        JavaProcess process = JavaProcess.start(name, settings.jar(), settings.ferryJvm(), args,
+        JavaProcess process = JavaProcess.start(name, settings.jar(), classpath, jvmOptions, args,
                 Map.of("FERRY_PROFILE", "sandbox,embedded", "FERRY_HOME", Path.of("").toAbsolutePath().toString(),
                         "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "PLAYWRIGHT_NODEJS_PATH", "/usr/bin/node"),
                 settings.logs());
@@ -105,14 +111,23 @@ final class Ferry implements AutoCloseable {
     }
 
     Map<String, Long> statusCounts() {
-        // the metrics want a key with METRICS (the sandbox ops key has it)
-        String metrics = Http.get(uri("/actuator/prometheus"), OPS_KEY).body();
+        String metrics = metrics();
         Map<String, Long> counts = new TreeMap<>();
         Matcher line = GAUGE.matcher(metrics);
         while (line.find()) {
             counts.put(line.group(1), (long) Double.parseDouble(line.group(2)));
         }
         return counts;
+    }
+
+    /** The text of /actuator/prometheus. */
+    String metrics() {
+        // the metrics want a key with METRICS (the sandbox ops key has it)
+        return Http.get(uri("/actuator/prometheus"), OPS_KEY).body();
+    }
+
+    Path dataDir() {
+        return dataDir;
     }
 
     /** Bytes of the H2 database files. */

@@ -1,5 +1,6 @@
 package dev.ferry.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -8,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 
 /** A JVM the bench started (Ferry or the sandbox), with what /proc says about it. */
 final class JavaProcess implements AutoCloseable {
@@ -29,11 +32,31 @@ final class JavaProcess implements AutoCloseable {
 
     static JavaProcess start(String name, Path jar, List<String> jvmOptions, List<String> args,
             Map<String, String> env, Path logDir) throws IOException {
+        return start(name, jar, List.of(), jvmOptions, args, env, logDir);
+    }
+
+    /**
+     * With {@code classpath} entries, the jar runs as {@code -cp jar:entries MainClass} (the Main-Class of its
+     * manifest), which keeps the jar's own Class-Path and its class-data sharing archive: the JVM accepts entries
+     * appended after those the archive was written with.
+     */
+    static JavaProcess start(String name, Path jar, List<Path> classpath, List<String> jvmOptions, List<String> args,
+            Map<String, String> env, Path logDir) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
+        if (classpath.isEmpty()) {
+            command.add("-jar");
+            command.add(jar.toString());
+        } else {
+            StringBuilder path = new StringBuilder(jar.toString());
+            classpath.forEach(entry -> path.append(File.pathSeparator).append(entry));
+            command.add("-cp");
+            command.add(path.toString());
+            try (JarFile file = new JarFile(jar.toFile())) {
+                command.add(file.getManifest().getMainAttributes().getValue(Attributes.Name.MAIN_CLASS));
+            }
+        }
         command.addAll(args);
         Path log = Files.createDirectories(logDir).resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -24,9 +24,7 @@ record Machine(Instant at, String loadAverage) {
         out.append("Written by `").append(command).append("` (bench/README.md explains each figure).\n\n");
         out.append("- date: ").append(before.at()).append(" – ").append(after.at())
                 .append(String.format(Locale.ROOT, " (%.0f min)", minutes)).append('\n');
-        out.append("- commit: ").append(git("rev-parse", "--short", "HEAD"))
-                .append(git("status", "--porcelain", "--", "src", "pom.xml", "config", "routes", "connectors",
-                        "rpa-bots", "bench", ":!bench/RESULTS.md").isBlank() ? "" : " (with uncommitted changes)").append('\n');
+        out.append("- commit: ").append(commit()).append('\n');
         out.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (")
                 .append(cpuModel()).append("), ").append(memory()).append('\n');
         out.append("- kernel: ").append(exec("uname", "-srm")).append('\n');
@@ -37,6 +35,13 @@ record Machine(Instant at, String loadAverage) {
         out.append("- everything on this one machine: Ferry, the sandbox process with the simulated systems, and"
                 + " the load generator (this JVM).\n");
         return out.toString();
+    }
+
+    /** The commit checked out, and whether Ferry's or the bench's files differ from it. */
+    static String commit() {
+        return git("rev-parse", "--short", "HEAD")
+                + (git("status", "--porcelain", "--", "src", "pom.xml", "config", "routes", "connectors", "rpa-bots",
+                        "bench", ":!bench/RESULTS.md").isBlank() ? "" : " (with uncommitted changes)");
     }
 
     private static String cpuModel() {

@@ -14,7 +14,7 @@ record Settings(Path jar, Path work, Path logs, boolean smoke, List<String> ferr
 
     // as docs/operations.md recommends (bench/run writes the archive with deploy/cds-archive.sh); the sandbox
     // holds every record it answered, 111,000 orders' worth in the volume scenario
-    private static final String CDS_ARCHIVE = "-XX:SharedArchiveFile=target/ferry-cds/ferry.jsa";
+    static final String CDS_ARCHIVE = "-XX:SharedArchiveFile=target/ferry-cds/ferry.jsa";
     static final List<String> FERRY_JVM = defaultFerryJvm();
     static final List<String> SANDBOX_JVM = List.of(CDS_ARCHIVE, "-Xmx768m");
 

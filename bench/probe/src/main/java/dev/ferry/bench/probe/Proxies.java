@@ -1,0 +1,72 @@
+package dev.ferry.bench.probe;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.util.ClassUtils;
+
+/** Wrapping objects in counting proxies. */
+final class Proxies {
+
+    private Proxies() {
+    }
+
+    /** A java.lang.reflect.Proxy with every public interface of the target, calls going to {@code handler}. */
+    static Object wrap(Object target, Handler handler) {
+        Class<?>[] interfaces = ClassUtils.getAllInterfacesForClassAsSet(target.getClass()).stream()
+                .filter(type -> Modifier.isPublic(type.getModifiers())).toArray(Class<?>[]::new);
+        return Proxy.newProxyInstance(Proxies.class.getClassLoader(), interfaces, handler);
+    }
+
+    /**
+     * A subclass proxy of a bean (Spring AOP, CGLIB), so that Ferry's own {@code instanceof HikariDataSource} and
+     * {@code instanceof SingleConnectionFactory} checks still see what they expect; null when the class cannot be
+     * subclassed (a final class: then an interface proxy has to do).
+     */
+    static Object subclass(Object bean, MethodInterceptor interceptor) {
+        if (Proxy.isProxyClass(bean.getClass()) || Modifier.isFinal(bean.getClass().getModifiers())) {
+            return null;
+        }
+        ProxyFactory factory = new ProxyFactory(bean);
+        factory.setProxyTargetClass(true);
+        factory.addAdvice(interceptor);
+        return factory.getProxy(bean.getClass().getClassLoader());
+    }
+
+    /** Calls through to the target; equal to another proxy of the same target, so identity checks keep working. */
+    abstract static class Handler implements InvocationHandler {
+
+        final Object target;
+
+        Handler(Object target) {
+            this.target = target;
+        }
+
+        @Override
+        public final Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "equals" -> args[0] != null && Proxy.isProxyClass(args[0].getClass())
+                            && Proxy.getInvocationHandler(args[0]) instanceof Handler other && other.target == target;
+                    case "hashCode" -> System.identityHashCode(target);
+                    default -> call(method, args);
+                };
+            }
+            return handle(method, args);
+        }
+
+        abstract Object handle(Method method, Object[] args) throws Throwable;
+
+        final Object call(Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
+}
