@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
 
 /** Orders in the database. Duplicate protection lives in the table's unique constraints. */
@@ -237,6 +238,19 @@ public class OrderStore {
         update(id, "lease_owner = NULL, lease_until = :until", refs)
                 .param("until", Timestamp.from(retryAt.plus(grace)))
                 .update();
+    }
+
+    /** Adds refs to those the row holds, under a lock on the row: for a step outside the order's own route. */
+    @Transactional
+    public Map<String, String> addRefs(String id, Map<String, String> added) {
+        String current = jdbc.sql("SELECT refs FROM orders WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(String.class)
+                .single();
+        Map<String, String> refs = new LinkedHashMap<>(RefsJson.read(json, current));
+        refs.putAll(added);
+        writeRefs(id, refs);
+        return refs;
     }
 
     /** The refs the order's steps got back so far, all of them (they replace what the row held). */

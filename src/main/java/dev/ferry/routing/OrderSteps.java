@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.orders.Journal;
+import dev.ferry.orders.JournalEntry;
 import dev.ferry.orders.OrderQueue;
 import dev.ferry.orders.OrderRecord;
 import dev.ferry.orders.OrderStatus;
@@ -118,8 +119,18 @@ public class OrderSteps {
         ObjectNode order = exchange.getProperty(OrderExchange.ORDER, ObjectNode.class);
         Object reply = exchange.getMessage().getBody();
         Map<String, String> refs = reply == order ? Map.of() : refs(reply);
-        OrderProgress done = OrderExchange.progress(exchange);
-        done.add(step, StepOutcome.OK, refs.isEmpty() ? "Done." : "Done: " + describe(refs), refs);
+        String detail = refs.isEmpty() ? "Done." : "Done: " + describe(refs);
+        OrderProgress done = exchange.getProperty(OrderExchange.PROGRESS, OrderProgress.class);
+        if (done == null) {
+            Map<String, String> all = progress.writeAlone(orderId(exchange),
+                    new JournalEntry(step, StepOutcome.OK, Instant.now(), detail, refs));
+            if (all != null) {
+                order.set("refs", json.valueToTree(all));
+            }
+            exchange.getMessage().setBody(order);
+            return;
+        }
+        done.add(step, StepOutcome.OK, detail, refs);
         if (!refs.isEmpty()) {
             ObjectNode known = (ObjectNode) order.get("refs");
             refs.forEach(known::put);

@@ -1,10 +1,13 @@
 package dev.ferry.routing;
 
 import dev.ferry.orders.Journal;
+import dev.ferry.orders.JournalEntry;
 import dev.ferry.orders.OrderStatus;
 import dev.ferry.orders.OrderStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,6 +38,17 @@ class ProgressWriter {
             }
         });
         progress.written();
+    }
+
+    /**
+     * A step outside the order's own route (the tracking sync's CRM update), with no progress of the route to join:
+     * its entry is written at once, and its refs are added to those the order has. Returns all of them.
+     */
+    Map<String, String> writeAlone(String orderId, JournalEntry entry) {
+        return tx.execute(status -> {
+            journal.append(orderId, List.of(entry));
+            return entry.refs().isEmpty() ? null : store.addRefs(orderId, entry.refs());
+        });
     }
 
     /** The order waits, held by no node, until {@code retryAt} (+ grace before the re-publisher takes it). */
