@@ -19,12 +19,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Rewrites half-empty chunks of an embedded H2 file so that their space can be used again. Every write appends a
- * chunk (a commit's own with {@code WRITE_DELAY=0}, a group's with {@link H2GroupCommit}), the pages still live in
- * old chunks keep them from being freed, and H2's background writer, which would rewrite them, does not run with
- * {@code WRITE_DELAY=0} and rarely finds anything to write under group commit (h2database/h2database#442): the file
- * would grow by hundreds of KB per order while the free-space search at each write gets slower. Nothing happens on
- * PostgreSQL or an in-memory H2.
+ * Does for an embedded H2 file what H2's own background writer would: rewrites half-empty chunks so that
+ * their space can be used again. Ferry opens H2 with {@code WRITE_DELAY=0} (a commit is on disk when it
+ * returns, so a 202 survives a crash), and H2 then starts no background writer at all
+ * (h2database/h2database#442): every commit appends a chunk, the pages still live in old chunks keep
+ * them from being freed, and the file grows by hundreds of KB per order while the free-space search at
+ * each commit gets slower. Nothing happens on PostgreSQL or an in-memory H2.
  */
 @Component
 class H2Housekeeping implements SmartLifecycle {

@@ -203,7 +203,7 @@ public class StoreMonitor implements SmartLifecycle {
         return hikari != null && isLocalH2File(hikari.getJdbcUrl());
     }
 
-    /** The pool behind the data source Ferry uses (which may wrap it: H2GroupCommitSetup). */
+    /** The pool behind the data source Ferry uses, which a wrapper may hide (a bench probe does). */
     private static HikariDataSource pool(DataSource dataSource) {
         try {
             return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
