@@ -133,12 +133,17 @@ final class JavaProcess implements AutoCloseable {
     /** SIGTERM, then SIGKILL if it has not ended within 30 s. */
     @Override
     public void close() {
+        stop(process, 30);
+    }
+
+    /** SIGTERM to a process the bench started, then SIGKILL if it has not ended within {@code graceSeconds}. */
+    static void stop(Process process, int graceSeconds) {
         if (!process.isAlive()) {
             return;
         }
         process.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
