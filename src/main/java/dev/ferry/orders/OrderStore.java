@@ -240,6 +240,39 @@ public class OrderStore {
                 .update();
     }
 
+    /**
+     * Keeps the order this node's while its retry waits in this node's memory: the claim stands until {@code until}
+     * (the retry's time plus a lease), with the refs when there are some to write. A node that dies meanwhile loses
+     * the order to the re-publisher once that time has passed (at once when it starts again: {@link #releaseClaims}).
+     */
+    public void hold(String id, Instant until, Map<String, String> refs) {
+        update(id, "lease_until = :until", refs)
+                .param("until", Timestamp.from(until))
+                .update();
+    }
+
+    /** Renews this node's claim on an order it held for a retry; false when the order is no longer this node's. */
+    public boolean reclaim(String id, String owner, Instant until) {
+        return jdbc.sql("""
+                UPDATE orders SET lease_until = :until, updated_at = :now
+                WHERE id = :id AND status = 'IN_PROGRESS' AND lease_owner = :owner""")
+                .param("until", Timestamp.from(until))
+                .param("now", Timestamp.from(Instant.now()))
+                .param("id", id)
+                .param("owner", owner)
+                .update() == 1;
+    }
+
+    /** Gives up this node's claim on these orders (retries it will not run, as it stops): the re-publisher takes them. */
+    public int release(Collection<String> ids, String owner) {
+        return jdbc.sql("UPDATE orders SET lease_until = :past WHERE id IN (:ids) AND lease_owner = :owner"
+                        + " AND status = 'IN_PROGRESS'")
+                .param("past", Timestamp.from(Instant.EPOCH))
+                .param("ids", ids)
+                .param("owner", owner)
+                .update();
+    }
+
     /** Adds refs to those the row holds, under a lock on the row: for a step outside the order's own route. */
     @Transactional
     public Map<String, String> addRefs(String id, Map<String, String> added) {

@@ -18,6 +18,8 @@ final class OrderExchange {
     static final String PROGRESS = "ferryProgress";
     /** Set when the message came from the bot queue: this consumer runs bot steps itself. */
     static final String ON_BOT_QUEUE = "ferryOnBotQueue";
+    /** On an exchange that resumes an order this node held for a retry: {@link LocalRetries.Resume}. */
+    static final String RESUME = "ferryResume";
     /** Set once the order left the route, flagged or waiting for a retry, so no step counts as done. */
     static final String STOPPED = "ferryStopped";
 

@@ -46,6 +46,11 @@ final class OrderProgress {
         return refsChanged ? Map.copyOf(refs) : null;
     }
 
+    /** Every ref of the order known so far. */
+    Map<String, String> refs() {
+        return Map.copyOf(refs);
+    }
+
     void written() {
         entries.clear();
         refsChanged = false;

@@ -12,6 +12,7 @@ import dev.ferry.orders.OrderStore;
 import dev.ferry.orders.StepOutcome;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +55,11 @@ public class OrderSteps {
 
     /** The first step of an order route: the body is the order id from the queue. */
     public void start(Exchange exchange) {
+        LocalRetries.Resume resume = exchange.getProperty(OrderExchange.RESUME, LocalRetries.Resume.class);
+        if (resume != null) {
+            resume(exchange, resume);
+            return;
+        }
         String orderId = exchange.getMessage().getBody(String.class);
         // a retry message says which attempt at which step it carries; connectors clear headers later
         exchange.setProperty(OrderExchange.RETRY_STEP, exchange.getMessage().getHeader(OrderQueue.RETRY_STEP));
@@ -68,7 +74,7 @@ public class OrderSteps {
         }
         OrderRecord order = store.find(orderId).orElseThrow();
         exchange.setProperty(OrderExchange.ORDER_ID, orderId);
-        exchange.setProperty(OrderExchange.COMPLETED_STEPS, journal.completedSteps(orderId));
+        exchange.setProperty(OrderExchange.COMPLETED_STEPS, new HashSet<>(journal.completedSteps(orderId)));
         exchange.setProperty(OrderExchange.PROGRESS, new OrderProgress(order.refs()));
         ObjectNode document = document(order);
         exchange.setProperty(OrderExchange.ORDER, document);
@@ -78,6 +84,39 @@ public class OrderSteps {
         DefaultMessage message = new DefaultMessage(exchange);
         message.copyFromWithNewBody(exchange.getMessage(), document);
         exchange.setMessage(message);
+    }
+
+    /**
+     * An order this node held for a retry ({@link LocalRetries}): its claim stands, so only a retry that runs late
+     * (past half its lease) renews it, and drops the order if it is no longer this node's.
+     */
+    private void resume(Exchange exchange, LocalRetries.Resume resume) {
+        Instant now = Instant.now();
+        if (now.isAfter(resume.heldUntil().minus(lease.dividedBy(2)))
+                && !store.reclaim(resume.orderId(), nodeId, now.plus(lease))) {
+            log.info("Order {} is no longer this node's; its late retry is dropped", resume.orderId());
+            exchange.setRouteStop(true);
+            return;
+        }
+        exchange.setProperty(OrderExchange.ORDER_ID, resume.orderId());
+        exchange.setProperty(OrderExchange.RETRY_STEP, resume.step());
+        exchange.setProperty(OrderExchange.RETRY_ATTEMPT, resume.attempt());
+        exchange.setProperty(OrderExchange.ON_BOT_QUEUE, false);
+        exchange.setProperty(OrderExchange.COMPLETED_STEPS, new HashSet<>(resume.completed()));
+        exchange.setProperty(OrderExchange.PROGRESS, new OrderProgress(resume.refs()));
+        exchange.setProperty(OrderExchange.ORDER, resume.order());
+        exchange.getMessage().setBody(resume.order());
+    }
+
+    /** What a retry from this node's memory needs to go on at {@code step} ({@link LocalRetries}). */
+    LocalRetries.Resume resumeAt(Exchange exchange, String step, int attempt, Instant heldUntil) {
+        Set<String> done = new HashSet<>();
+        Set<?> completed = exchange.getProperty(OrderExchange.COMPLETED_STEPS, Set.class);
+        if (completed != null) {
+            completed.forEach(s -> done.add(String.valueOf(s)));
+        }
+        return new LocalRetries.Resume(orderId(exchange), exchange.getProperty(OrderExchange.ORDER, ObjectNode.class),
+                Set.copyOf(done), OrderExchange.progress(exchange).refs(), step, attempt, heldUntil);
     }
 
     boolean skipIfDone(Exchange exchange, String step) {
@@ -131,6 +170,12 @@ public class OrderSteps {
             return;
         }
         done.add(step, StepOutcome.OK, detail, refs);
+        // a retry from this node's memory passes the steps done so far, as one through the broker reads them back
+        @SuppressWarnings("unchecked")
+        Set<String> completed = exchange.getProperty(OrderExchange.COMPLETED_STEPS, Set.class);
+        if (completed != null) {
+            completed.add(step);
+        }
         if (!refs.isEmpty()) {
             ObjectNode known = (ObjectNode) order.get("refs");
             refs.forEach(known::put);

@@ -60,6 +60,15 @@ class ProgressWriter {
         progress.written();
     }
 
+    /** The order waits for a retry that this node runs from memory: still its own until {@code until}. */
+    void hold(String orderId, OrderProgress progress, Instant until) {
+        tx.executeWithoutResult(status -> {
+            journal.append(orderId, progress.entries());
+            store.hold(orderId, until, progress.changedRefs());
+        });
+        progress.written();
+    }
+
     /** The order is done with; {@code alsoInTx} commits with it (the inbox item of a flagged order). */
     void finish(String orderId, OrderProgress progress, OrderStatus status, Runnable alsoInTx) {
         tx.executeWithoutResult(s -> {

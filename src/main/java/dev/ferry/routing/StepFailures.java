@@ -6,9 +6,11 @@ import dev.ferry.connectors.Failure;
 import dev.ferry.connectors.RetryPolicy;
 import dev.ferry.orders.OrderQueue;
 import dev.ferry.orders.OrderStatus;
+import dev.ferry.orders.OrderStore;
 import dev.ferry.orders.StepOutcome;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +35,20 @@ public class StepFailures {
     private final ApplicationEventPublisher events;
     private final BotSteps botSteps;
     private final Duration lease;
+    private final LocalRetries localRetries;
+    private final OrderSteps orderSteps;
+    private final OrderStore store;
+    private final String nodeId;
     private volatile boolean stopping;
 
     StepFailures(ProgressWriter progress, ConnectorFailures failures, Connectors connectors, OrderQueue queue,
-            ApplicationEventPublisher events, BotSteps botSteps,
+            ApplicationEventPublisher events, BotSteps botSteps, LocalRetries localRetries, OrderSteps orderSteps,
+            OrderStore store, @Value("${ferry.node-id}") String nodeId,
             @Value("${ferry.fulfilment.lease}") Duration lease) {
+        this.localRetries = localRetries;
+        this.orderSteps = orderSteps;
+        this.store = store;
+        this.nodeId = nodeId;
         this.progress = progress;
         this.failures = failures;
         this.connectors = connectors;
@@ -72,7 +83,7 @@ public class StepFailures {
         RetryPolicy policy = connectors.retryPolicy(system);
         exchange.setProperty(OrderExchange.STOPPED, true);
         if (failure.transientFailure() && policy.allowsAnotherAfter(attempt)) {
-            retryLater(orderId, OrderExchange.progress(exchange), step, attempt, failure,
+            retryLater(exchange, orderId, OrderExchange.progress(exchange), step, attempt, failure,
                     policy.delayAfter(attempt, failure.retryAfter()));
             return;
         }
@@ -101,14 +112,26 @@ public class StepFailures {
         log.warn("Order {} flagged at {}: {} {} [{}]", orderId, step, category, reason, detail);
     }
 
-    private void retryLater(String orderId, OrderProgress done, String step, int attempt, Failure failure,
-            Duration delay) {
+    private void retryLater(Exchange exchange, String orderId, OrderProgress done, String step, int attempt,
+            Failure failure, Duration delay) {
         String wait = failure.retryAfter() != null && delay.compareTo(failure.retryAfter()) <= 0
                 ? " as the system asked (Retry-After)" : "";
         done.add(step, StepOutcome.RETRY, "Attempt " + attempt + " failed: "
                 + withoutFinalStop(failure.reason()) + "; trying again in " + seconds(delay) + wait + ".");
-        progress.park(orderId, done, Instant.now().plus(delay), lease);
-        queueAgain(orderId, delay, step, attempt + 1);
+        Instant retryAt = Instant.now().plus(delay);
+        if (!botSteps.contains(step) && !exchange.getProperty(OrderExchange.ON_BOT_QUEUE, false, Boolean.class)
+                && localRetries.accepts(delay)) {
+            // the order stays this node's and waits in its memory: no broker round trip, claim or read to come back
+            Instant heldUntil = retryAt.plus(lease);
+            progress.hold(orderId, done, heldUntil);
+            if (!localRetries.schedule(orderSteps.resumeAt(exchange, step, attempt + 1, heldUntil), delay)) {
+                // stopping meanwhile: given up like the other waiting retries, the re-publisher queues it again
+                store.release(List.of(orderId), nodeId);
+            }
+        } else {
+            progress.park(orderId, done, retryAt, lease);
+            queueAgain(orderId, delay, step, attempt + 1);
+        }
         log.info("Order {} at {}: attempt {} failed, next in {} ({})", orderId, step, attempt, seconds(delay),
                 failure.reason());
     }
