@@ -111,7 +111,7 @@ public final class Bench {
             }
             if (only.contains("degraded")) {
                 log("degraded");
-                DegradedScenario.run(settings, throughput, report);
+                DegradedScenario.run(settings, throughput, endToEnd != null ? endToEnd.cpuMsPerOrder() : 0, report);
             }
             if (only.contains("volume")) {
                 log("volume");
