@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -68,7 +67,7 @@ public class OrderIntake {
 
         // an order comes once, so it is inserted straight away: a copy (same Idempotency-Key or same source and
         // externalId) fails on the table's unique constraints and is answered with the order it copies
-        String id = UUID.randomUUID().toString();
+        String id = OrderIds.next();
         try {
             tx.executeWithoutResult(status -> {
                 store.insert(id, client, idempotencyKey, hash, order, payload, OrderStatus.ACCEPTED, Instant.now());
@@ -92,7 +91,7 @@ public class OrderIntake {
         if (source.isBlank() || externalId.isBlank() || store.findBySourceAndExternalId(source, externalId).isPresent()) {
             return Optional.empty();
         }
-        String id = UUID.randomUUID().toString();
+        String id = OrderIds.next();
         try {
             String payload = write(order);
             store.insert(id, null, null, sha256(payload), order, payload, OrderStatus.FLAGGED, Instant.now());
