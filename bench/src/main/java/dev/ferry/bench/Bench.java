@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 public final class Bench {
 
     static final List<String> SCENARIOS = List.of("limit", "footprint", "end-to-end", "peer", "intake",
-            "degraded", "volume", "cost", "bots");
+            "degraded", "volume", "cost", "bots", "stores");
 
     private Bench() {
     }
@@ -71,6 +71,11 @@ public final class Bench {
     private static void run(Settings settings, Set<String> only, Report report) throws Exception {
         // before anything else: a full run that cannot install Node-RED fails now, not after an hour
         NodeRed.Missing peerMissing = only.contains("peer") ? PeerScenario.install(settings) : null;
+        // bots and stores start what they need themselves
+        if (only.stream().allMatch(name -> name.equals("bots") || name.equals("stores"))) {
+            runOwn(settings, only, report);
+            return;
+        }
         try (Sandbox sandbox = Sandbox.start(settings, "sandbox", 0)) {
             LimitScenario.Limit limit = null;
             // the peer's table gives both systems as a ratio to L
@@ -123,9 +128,17 @@ public final class Bench {
                 CostScenario.run(settings, sandbox, report);
             }
         }
+        runOwn(settings, only, report);
+    }
+
+    private static void runOwn(Settings settings, Set<String> only, Report report) throws Exception {
         if (only.contains("bots")) {
             log("bots");
             BotsScenario.run(settings, report);
+        }
+        if (only.contains("stores")) {
+            log("stores");
+            StoresScenario.run(settings, report);
         }
     }
 
