@@ -79,21 +79,18 @@ class LocalRetries {
         return accepting && !max.isZero() && !max.isNegative() && delay.compareTo(max) <= 0 && waiting.size() < limit;
     }
 
-    /** Runs the order's route again at its step after {@code delay}; false when this node no longer takes retries. */
-    boolean schedule(Resume resume, Duration delay) {
+    /**
+     * Runs the order's route again at its step after {@code delay}. If this node began to stop meanwhile, the order
+     * is given up at once, like the retries that were waiting when it did (see stopping()).
+     */
+    void schedule(Resume resume, Duration delay) {
         waiting.put(resume.orderId(), resume);
         try {
             executor.schedule(() -> run(resume), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
-            return true;
         } catch (RejectedExecutionException stopped) {
             waiting.remove(resume.orderId(), resume);
-            return false;
+            store.release(List.of(resume.orderId()), nodeId);
         }
-    }
-
-    /** How many retries wait here now. */
-    int waiting() {
-        return waiting.size();
     }
 
     private void run(Resume resume) {

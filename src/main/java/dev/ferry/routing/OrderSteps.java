@@ -110,13 +110,11 @@ public class OrderSteps {
 
     /** What a retry from this node's memory needs to go on at {@code step} ({@link LocalRetries}). */
     LocalRetries.Resume resumeAt(Exchange exchange, String step, int attempt, Instant heldUntil) {
-        Set<String> done = new HashSet<>();
-        Set<?> completed = exchange.getProperty(OrderExchange.COMPLETED_STEPS, Set.class);
-        if (completed != null) {
-            completed.forEach(s -> done.add(String.valueOf(s)));
-        }
+        @SuppressWarnings("unchecked")
+        Set<String> completed = exchange.getProperty(OrderExchange.COMPLETED_STEPS, Set.class);
         return new LocalRetries.Resume(orderId(exchange), exchange.getProperty(OrderExchange.ORDER, ObjectNode.class),
-                Set.copyOf(done), OrderExchange.progress(exchange).refs(), step, attempt, heldUntil);
+                completed == null ? Set.of() : Set.copyOf(completed), OrderExchange.progress(exchange).refs(), step,
+                attempt, heldUntil);
     }
 
     boolean skipIfDone(Exchange exchange, String step) {

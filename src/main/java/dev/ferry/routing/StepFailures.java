@@ -6,11 +6,9 @@ import dev.ferry.connectors.Failure;
 import dev.ferry.connectors.RetryPolicy;
 import dev.ferry.orders.OrderQueue;
 import dev.ferry.orders.OrderStatus;
-import dev.ferry.orders.OrderStore;
 import dev.ferry.orders.StepOutcome;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,18 +35,13 @@ public class StepFailures {
     private final Duration lease;
     private final LocalRetries localRetries;
     private final OrderSteps orderSteps;
-    private final OrderStore store;
-    private final String nodeId;
     private volatile boolean stopping;
 
     StepFailures(ProgressWriter progress, ConnectorFailures failures, Connectors connectors, OrderQueue queue,
             ApplicationEventPublisher events, BotSteps botSteps, LocalRetries localRetries, OrderSteps orderSteps,
-            OrderStore store, @Value("${ferry.node-id}") String nodeId,
             @Value("${ferry.fulfilment.lease}") Duration lease) {
         this.localRetries = localRetries;
         this.orderSteps = orderSteps;
-        this.store = store;
-        this.nodeId = nodeId;
         this.progress = progress;
         this.failures = failures;
         this.connectors = connectors;
@@ -124,10 +117,7 @@ public class StepFailures {
             // the order stays this node's and waits in its memory: no broker round trip, claim or read to come back
             Instant heldUntil = retryAt.plus(lease);
             progress.hold(orderId, done, heldUntil);
-            if (!localRetries.schedule(orderSteps.resumeAt(exchange, step, attempt + 1, heldUntil), delay)) {
-                // stopping meanwhile: given up like the other waiting retries, the re-publisher queues it again
-                store.release(List.of(orderId), nodeId);
-            }
+            localRetries.schedule(orderSteps.resumeAt(exchange, step, attempt + 1, heldUntil), delay);
         } else {
             progress.park(orderId, done, retryAt, lease);
             queueAgain(orderId, delay, step, attempt + 1);
