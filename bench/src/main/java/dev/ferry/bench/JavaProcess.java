@@ -65,6 +65,35 @@ final class JavaProcess implements AutoCloseable {
         return new JavaProcess(name, builder.start(), started, log);
     }
 
+    /** A JVM started by the caller's own command line. */
+    static JavaProcess adopt(String name, Process process, Path log) {
+        return new JavaProcess(name, process, System.nanoTime(), log);
+    }
+
+    /**
+     * {@code count} distinct free ports: each socket stays open until all are chosen, as the kernel may hand a
+     * port just closed to the next bind.
+     */
+    static List<Integer> freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free ports: " + e.getMessage(), e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // the port is free again either way
+                }
+            }
+        }
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -39,85 +39,167 @@ final class PeerScenario {
         return settings.work().getParent().resolve("node-red");
     }
 
+    /** One peer's measured batch: its answers, its CPU and the sandbox's over the batch, and the sandbox's check. */
+    private record PeerRun(OpenLoop.Result warm, OpenLoop.Result batch, double cpuSeconds, double sandboxCpuSeconds,
+            Check check) {
+
+        double throughput() {
+            return answered2xx(batch) / batch.seconds();
+        }
+
+        double cpuMsPerOrder() {
+            return cpuSeconds * 1000 / batch.offered();
+        }
+
+        List<String> row(String system, LimitScenario.Limit limit) {
+            return List.of(system, Integer.toString(batch.offered()), Report.f(throughput(), 1),
+                    Report.f(throughput() / limit.combined(), 2), Report.f(cpuMsPerOrder(), 2),
+                    Report.f(sandboxCpuSeconds * 1000 / batch.offered(), 2));
+        }
+    }
+
     /** {@code missing}: what {@link #install} found missing, or null. */
     static void run(Settings settings, Sandbox sandbox, LimitScenario.Limit limit, EndToEndScenario.Outcome ferry,
             NodeRed.Missing missing, Report report) throws Exception {
+        int warmUp = EndToEndScenario.warmUpOrders(settings);
+        PeerRun nodeRed = null;
         if (missing != null) {
-            System.out.println("bench: peer skipped: " + missing.getMessage());
-            report.section("Peer: Node-RED").text("Skipped in this smoke run: " + missing.getMessage());
-            return;
+            System.out.println("bench: peer: Node-RED skipped: " + missing.getMessage());
+        } else {
+            sandbox.reset();
+            try (NodeRed peer = NodeRed.start(settings, sandbox, home(settings))) {
+                nodeRed = measure(sandbox, peer.uri("/orders"), peer::cpuSeconds, warmUp, ferry);
+            }
         }
         sandbox.reset();
-        int warmUp = EndToEndScenario.warmUpOrders(settings);
-        OpenLoop.Result warm;
-        OpenLoop.Result batch;
-        double nodeCpu;
-        double sandboxCpu;
-        try (NodeRed peer = NodeRed.start(settings, sandbox, home(settings)); OpenLoop load = new OpenLoop()) {
-            warm = load.post(peer.uri("/orders"), "peer-warm", warmUp, Math.min(100, warmUp));
-            double nodeBefore = peer.cpuSeconds();
-            double sandboxBefore = sandbox.process().cpuSeconds();
-            batch = load.post(peer.uri("/orders"), "peer-sat", ferry.orders(), ferry.offeredRate());
-            nodeCpu = peer.cpuSeconds() - nodeBefore;
-            sandboxCpu = sandbox.process().cpuSeconds() - sandboxBefore;
+        PeerRun bare;
+        IntakeFloor intake;
+        try (BareStack floor = BareStack.start(settings, sandbox)) {
+            bare = measure(sandbox, floor.uri("/orders"), floor::cpuSeconds, warmUp, ferry);
+            intake = intakeFloor(settings, floor);
         }
-        long answered = answered2xx(warm) + answered2xx(batch);
-        Check check = check(sandbox, answered, warm.offered() + batch.offered());
-        double throughput = answered2xx(batch) / batch.seconds();
-        double peerCpuMs = nodeCpu * 1000 / batch.offered();
-        report.section("Peer: Node-RED")
-                .text("Node-RED " + NodeRed.VERSION + " (npm, in target/bench/node-red) on Node " + nodeVersion()
-                        + ", one process, running bench/peer/flow.json: `http in` POST /orders → a function node"
-                        + " building each request from the order → five `http request` nodes in sequence (CRM"
-                        + " customer, ERP sales order, invoice, shipment, CRM status update; keep-alive connections)"
-                        + " → `http response` 200. The same paths, credentials, Accept/Accept-Encoding/Content-Type"
-                        + " headers, Idempotency-Keys `<orderId>:<step>` and bodies as Ferry's connectors (a"
-                        + " random UUID per order, as Ferry's order id), against the same sandbox process, in the"
-                        + " same run, after Ferry has stopped. Load: the client of scenario 3, open loop, "
-                        + warmUp + " warm-up orders, then the " + ferry.orders() + " orders of Ferry's saturated"
-                        + " batch offered at " + Report.f(ferry.offeredRate(), 0) + "/s from "
-                        + OpenLoop.CONNECTIONS + " kept-alive connections. Throughput: orders answered 2xx per second"
-                        + " from the first order due to the last answer. CPU: the node process (/proc/<pid>/stat)"
-                        + " over the batch, divided by the orders.")
-                .command("bench/run --only peer")
-                .table(List.of("system", "orders", "settled/s", "× L", "CPU ms/order", "sandbox CPU ms/order"),
-                        List.of(List.of("Ferry (scenario 3, saturation)", Integer.toString(ferry.orders()),
-                                        Report.f(ferry.throughput(), 1), Report.f(ferry.throughput() / limit.combined(), 2),
-                                        Report.f(ferry.cpuMsPerOrder(), 2), Report.f(ferry.sandboxCpuMsPerOrder(), 2)),
-                                List.of("Node-RED " + NodeRed.VERSION + " flow", Integer.toString(batch.offered()),
-                                        Report.f(throughput, 1), Report.f(throughput / limit.combined(), 2),
-                                        Report.f(peerCpuMs, 2), Report.f(sandboxCpu * 1000 / batch.offered(), 2))))
-                .text("The flow's answers: " + batch.outcomes() + " (warm-up " + warm.outcomes() + "); answer time"
-                        + " from when each order was due, client queue included, p50 " + Report.f(batch.p(50), 0)
-                        + " ms, p99 " + Report.f(batch.p(99), 0) + " ms.")
-                .text("**Did the flow make the five calls?** " + (check.holds() ? "Yes" : "**No**") + ": the sandbox,"
-                        + " reset before the peer, holds per record kind the records below for the " + answered
-                        + " orders the flow answered 2xx (warm-up included); downstream calls per order offered: "
-                        + check.callsPerOrder() + ".")
-                .table(List.of("records", "records", "distinct references", "references with more than one"),
-                        check.rows())
-                .text("**Fairness.** The flow does only the calls. It has no durable queue (an order in flight is"
-                        + " lost when the process stops), no journal of steps and ids (nothing to replay, a step done"
-                        + " is not skipped on a second try), no retries or back-off (a failed call answers 502 and the"
-                        + " client must send again, under a new order id), no idempotent intake (the Idempotency-Key"
-                        + " is ignored: an order posted twice is fulfilled twice), no schema validation (it checks"
-                        + " the key and that there is a customer id and lines), no order store, API, inbox, metrics or"
-                        + " business rules, no freight-bot branch. It is synchronous: it answers after the five calls,"
-                        + " so its latency includes them, and it holds as many orders in flight as the client has"
-                        + " connections (" + OpenLoop.CONNECTIONS + "), where Ferry answers 202 once the order is stored"
-                        + " and queued and works it off with 4 consumers. Node-RED is one event loop: the flow's"
-                        + " JavaScript runs on one core (the HTTP parsing and gzip in the same loop), where Ferry's"
-                        + " JVM uses both cores.");
-        report.target("Ferry CPU/order vs Node-RED flow", "≤ peer", Report.f(ferry.cpuMsPerOrder(), 2) + " vs "
-                + Report.f(peerCpuMs, 2) + " ms/order", ferry.cpuMsPerOrder() <= peerCpuMs);
-        if (!check.holds()) {
-            String problem = "the peer flow did not create exactly one sales order, invoice, shipment and CRM update"
-                    + " per order answered: " + check.rows();
-            if (settings.smoke()) {
-                throw new IllegalStateException(problem + "; see " + settings.logs().resolve("node-red.log"));
+        Report section = report.section("Peer: Node-RED, and Ferry's stack bare")
+                .text("Two peers make the five calls of an order against the same sandbox process, in the same run,"
+                        + " after Ferry has stopped, each under the load of scenario 3's saturated batch: the client"
+                        + " of scenario 3, open loop, " + warmUp + " warm-up orders, then the " + ferry.orders()
+                        + " orders of Ferry's batch offered at " + Report.f(ferry.offeredRate(), 0) + "/s from "
+                        + OpenLoop.CONNECTIONS + " kept-alive connections. Both send the same paths, credentials,"
+                        + " Accept/Content-Type headers, Idempotency-Keys `<orderId>:<step>` and bodies as Ferry's"
+                        + " connectors (a random UUID per order), ask for gzip as Ferry's client does, answer 200"
+                        + " after the fifth call. Throughput: orders answered 2xx per second from the first order due"
+                        + " to the last answer. CPU: the peer's process (/proc/<pid>/stat) over the batch, divided"
+                        + " by the orders.")
+                .text("- **Node-RED** " + NodeRed.VERSION + " (npm, in target/bench/node-red) on Node "
+                        + nodeVersion() + ", one process, running bench/peer/flow.json: `http in` POST /orders →"
+                        + " function nodes building each request → five `http request` nodes in sequence →"
+                        + " `http response`." + (missing == null ? "" : " **Skipped in this smoke run:** "
+                        + missing.getMessage()))
+                .text("- **Ferry's stack, bare** (bench/src/main/java/dev/ferry/bench/floor): Spring Boot "
+                        + "(Tomcat, MVC, Jackson) and one Camel route calling Camel's http component (Apache"
+                        + " HttpClient 5, Ferry's connectors' client) five times, in a JVM started as Ferry's are"
+                        + " (`-Xmx512m`, the same warm-up), on Ferry's runtime classpath without Ferry's classes:"
+                        + " what this stack costs per order before Ferry adds a single promise. Ferry cannot spend"
+                        + " less than this row per order without leaving the stack.")
+                .command("bench/run --only peer");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Ferry (scenario 3, saturation)", Integer.toString(ferry.orders()),
+                Report.f(ferry.throughput(), 1), Report.f(ferry.throughput() / limit.combined(), 2),
+                Report.f(ferry.cpuMsPerOrder(), 2), Report.f(ferry.sandboxCpuMsPerOrder(), 2)));
+        if (nodeRed != null) {
+            rows.add(nodeRed.row("Node-RED " + NodeRed.VERSION + " flow", limit));
+        }
+        rows.add(bare.row("Ferry's stack, bare (the calls only)", limit));
+        section.table(List.of("system", "orders", "settled/s", "× L", "CPU ms/order", "sandbox CPU ms/order"), rows);
+        if (nodeRed != null) {
+            describe(section, "Node-RED", nodeRed);
+        }
+        describe(section, "the bare stack", bare);
+        section.text("**Intake's floor.** The bare stack's `POST /intake` checks the key and the order's shape,"
+                        + " reads it with Jackson and answers 202 with a new id (no store, queue, validation, security"
+                        + " chain or metrics): after " + intake.warmUp() + " warm-up orders, "
+                        + intake.result().offered() + " offered at " + Report.f(intake.result().rate(), 0) + "/s,"
+                        + " open loop, as scenario 5 offers them to Ferry's intake.")
+                .table(List.of("offered/s", "answers", "p50 ms", "p99 ms", "CPU ms/order"),
+                        List.of(List.of(Report.f(intake.result().rate(), 0), intake.result().outcomes().toString(),
+                                Report.f(intake.result().p(50), 1), Report.f(intake.result().p(99), 1),
+                                Report.f(intake.cpuMsPerOrder(), 2))));
+        section.text("**Fairness.** Neither peer does more than the calls. They have no durable queue (an order in"
+                + " flight is lost when the process stops), no journal of steps and ids (nothing to replay, a step done"
+                + " is not skipped on a second try), no retries or back-off (a failed call answers 502 and the"
+                + " client must send again, under a new order id), no idempotent intake (the Idempotency-Key"
+                + " is ignored: an order posted twice is fulfilled twice), no schema validation (they check"
+                + " the key and that there is a customer id and lines), no order store, API, inbox, metrics or"
+                + " business rules, no freight-bot branch. They are synchronous: they answer after the five calls,"
+                + " so their latency includes them, and they hold as many orders in flight as the client has"
+                + " connections (" + OpenLoop.CONNECTIONS + "), where Ferry answers 202 once the order is stored"
+                + " and queued and works it off with 4 consumers. Node-RED is one event loop: the flow's"
+                + " JavaScript runs on one core (the HTTP parsing and gzip in the same loop); the JVMs use both"
+                + " cores, and their CPU includes the JIT compiling the code after a short warm-up, as Ferry's does.");
+        if (nodeRed != null) {
+            report.target("Ferry CPU/order vs Node-RED flow", "≤ peer", Report.f(ferry.cpuMsPerOrder(), 2) + " vs "
+                    + Report.f(nodeRed.cpuMsPerOrder(), 2) + " ms/order", ferry.cpuMsPerOrder() <= nodeRed.cpuMsPerOrder());
+        }
+        Map<String, PeerRun> peers = new java.util.LinkedHashMap<>();
+        if (nodeRed != null) {
+            peers.put("Node-RED", nodeRed);
+        }
+        peers.put("bare stack", bare);
+        for (Map.Entry<String, PeerRun> peer : peers.entrySet()) {
+            Check check = peer.getValue().check();
+            if (!check.holds()) {
+                String problem = "the " + peer.getKey() + " peer did not create exactly one sales order, invoice,"
+                        + " shipment and CRM update per order answered: " + check.rows();
+                if (settings.smoke()) {
+                    throw new IllegalStateException(problem + "; see " + settings.logs());
+                }
+                System.out.println("bench: peer: " + problem);
             }
-            System.out.println("bench: peer: " + problem);
         }
+    }
+
+    private record IntakeFloor(int warmUp, OpenLoop.Result result, double cpuSeconds) {
+        double cpuMsPerOrder() {
+            return cpuSeconds * 1000 / result.offered();
+        }
+    }
+
+    // the intake scenario's warm-up and its 500/s step, against the bare stack's intake
+    private static IntakeFloor intakeFloor(Settings settings, BareStack floor) {
+        int warmUp = settings.smoke() ? 100 : 3_000;
+        int rate = 500;
+        try (OpenLoop load = new OpenLoop()) {
+            load.post(floor.uri("/intake"), "floor-intake-warm", warmUp, Math.min(500, warmUp));
+            double before = floor.cpuSeconds();
+            OpenLoop.Result result = load.post(floor.uri("/intake"), "floor-intake", rate * settings.intakeStepSeconds(),
+                    rate);
+            return new IntakeFloor(warmUp, result, floor.cpuSeconds() - before);
+        }
+    }
+
+    private static PeerRun measure(Sandbox sandbox, java.net.URI orders, java.util.function.DoubleSupplier cpu,
+            int warmUp, EndToEndScenario.Outcome ferry) {
+        try (OpenLoop load = new OpenLoop()) {
+            OpenLoop.Result warm = load.post(orders, "peer-warm", warmUp, Math.min(100, warmUp));
+            double before = cpu.getAsDouble();
+            double sandboxBefore = sandbox.process().cpuSeconds();
+            OpenLoop.Result batch = load.post(orders, "peer-sat", ferry.orders(), ferry.offeredRate());
+            double used = cpu.getAsDouble() - before;
+            double sandboxUsed = sandbox.process().cpuSeconds() - sandboxBefore;
+            long answered = answered2xx(warm) + answered2xx(batch);
+            return new PeerRun(warm, batch, used, sandboxUsed, check(sandbox, answered, warm.offered() + batch.offered()));
+        }
+    }
+
+    private static void describe(Report section, String name, PeerRun run) {
+        section.text("The answers of " + name + ": " + run.batch().outcomes() + " (warm-up " + run.warm().outcomes()
+                        + "); answer time from when each order was due, client queue included, p50 "
+                        + Report.f(run.batch().p(50), 0) + " ms, p99 " + Report.f(run.batch().p(99), 0) + " ms."
+                        + " **Did it make the five calls?** " + (run.check().holds() ? "Yes" : "**No**")
+                        + ": the sandbox, reset before the peer, holds per record kind the records below for the "
+                        + (answered2xx(run.warm()) + answered2xx(run.batch())) + " orders it answered 2xx (warm-up"
+                        + " included); downstream calls per order offered: " + run.check().callsPerOrder() + ".")
+                .table(List.of("records", "records", "distinct references", "references with more than one"),
+                        run.check().rows());
     }
 
     private record Check(boolean holds, String callsPerOrder, List<List<String>> rows) {

@@ -29,8 +29,11 @@ final class Sandbox implements AutoCloseable {
     /** {@code faultRate} 0 for a healthy world; else that share of API calls answers 503, 429 or is reset. */
     static Sandbox start(Settings settings, String name, double faultRate) throws IOException {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        SYSTEMS.forEach(system -> ports.put(system, JavaProcess.freePort()));
-        int control = JavaProcess.freePort();
+        List<Integer> free = JavaProcess.freePorts(SYSTEMS.size() + 1);
+        for (int i = 0; i < SYSTEMS.size(); i++) {
+            ports.put(SYSTEMS.get(i), free.get(i));
+        }
+        int control = free.get(SYSTEMS.size());
         List<String> args = new ArrayList<>(List.of("--ferry.mode=sandbox-only",
                 "--ferry.data-dir=" + settings.work().resolve(name),
                 "--ferry.sandbox.control.port=" + control,

@@ -1,0 +1,64 @@
+package dev.ferry.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The floor peer: {@code dev.ferry.bench.floor.BareFlow}, Ferry's stack (Spring Boot, Tomcat, Camel's http
+ * component, Jackson) doing the five calls and nothing else, in a JVM started as Ferry's are (same heap, no class
+ * data sharing archive of its own), on Ferry's runtime classpath without Ferry's classes or configuration.
+ */
+final class BareStack implements AutoCloseable {
+
+    private final JavaProcess process;
+    private final int port;
+
+    private BareStack(JavaProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static BareStack start(Settings settings, Sandbox sandbox) throws IOException {
+        int port = JavaProcess.freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Ferry's options but its archive, which holds Ferry's classes, not these
+        settings.ferryJvm().stream().filter(option -> !option.equals(Settings.CDS_ARCHIVE)).forEach(command::add);
+        command.add("-cp");
+        command.add(Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !Path.of(entry).normalize().endsWith(Path.of("target", "classes")))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator)));
+        command.add("dev.ferry.bench.floor.BareFlow");
+        command.add("--server.port=" + port);
+        Path log = Files.createDirectories(settings.logs()).resolve("bare-stack.log");
+        // a directory of its own: Spring Boot would read Ferry's config/ from the project's
+        Path directory = Files.createDirectories(settings.work().resolve("bare-stack"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(NodeRed.environment(sandbox));
+        JavaProcess process = JavaProcess.adopt("bare-stack", builder.start(), log);
+        Http.awaitOk(process, Http.uri(port, "/ready"), null, 120);
+        return new BareStack(process, port);
+    }
+
+    URI uri(String path) {
+        return Http.uri(port, path);
+    }
+
+    double cpuSeconds() {
+        return process.cpuSeconds();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
