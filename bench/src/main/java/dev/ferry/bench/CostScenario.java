@@ -142,7 +142,11 @@ final class CostScenario {
                         + " stack that is not `java.*`, `javax.*`, `jdk.*`, `sun.*`, `com.sun.*`. Samples see threads"
                         + " running Java code only, so a thread's time in system calls (socket and file I/O) goes to"
                         + " its components in the proportion of their Java work, and a thread never sampled in the"
-                        + " window counts as \"without samples\". Percentages are of the CPU without the JIT"
+                        + " window counts as \"without samples\". The two rows \"inside JDBC calls\" and \"inside JMS"
+                        + " calls\" are measured instead: the probe reads the calling thread's CPU clock before and"
+                        + " after every call on the DataSource, its connections and statements, and on the JMS"
+                        + " ConnectionFactory's connections, sessions, producers and consumers (system calls"
+                        + " included; the store's and the broker's own threads not). Percentages are of the CPU without the JIT"
                         + " compilers; the fulfilment table leaves out the rows with them, as each Ferry's compilers"
                         + " were at a stage of their own. The recording and the probe cost CPU of their own (their"
                         + " rows)." + sharingNote(intake, endToEnd)
@@ -314,6 +318,8 @@ final class CostScenario {
                 .mapToDouble(verb -> totals.getOrDefault("probe:jdbc." + verb, 0.0)).sum());
         totals.put("json.endpoint.trees", totals.getOrDefault("probe:json.endpoint.value-to-tree", 0.0)
                 + totals.getOrDefault("probe:json.endpoint.tree-to-value", 0.0));
+        totals.put("jdbc.cpu-ms", totals.getOrDefault("probe:jdbc.cpu-ns", 0.0) / 1e6);
+        totals.put("jms.cpu-ms", totals.getOrDefault("probe:jms.cpu-ns", 0.0) / 1e6);
         totals.put("h2.bytes", (double) window.h2Bytes);
         totals.put("h2.writes", (double) window.h2Writes);
         totals.put("h2.fsyncs", (double) window.h2Forces);
@@ -365,7 +371,11 @@ final class CostScenario {
                 // the JIT compilers' idle rate is no background: they compile less the longer Ferry runs
                 new Row("CPU ms: Ferry, all threads", "cpu", 2, "cpu.without-jit"),
                 Row.raw("CPU ms: … JIT compiler threads *", "cpu:" + CpuProfile.JIT, 2),
-                Row.net("**CPU ms: all threads but the JIT compilers**", "cpu.without-jit", 2)));
+                Row.net("**CPU ms: all threads but the JIT compilers**", "cpu.without-jit", 2),
+                // measured, not sampled: each calling thread's CPU clock before and after every call
+                Row.net("CPU ms: inside JDBC calls (pool + H2, the calling threads' CPU clocks)", "jdbc.cpu-ms", 2),
+                Row.net("CPU ms: inside JMS calls (client + embedded broker on the calling threads)", "jms.cpu-ms",
+                        2)));
         for (String row : CpuProfile.rows()) {
             if (!row.equals(CpuProfile.JIT)) {
                 rows.add(Row.net("CPU ms: " + row, "cpu:" + row, 2));

@@ -28,7 +28,7 @@ final class DegradedScenario {
             Batch batch;
             int warmUp = EndToEndScenario.warmUpOrders(settings);
             try {
-                Batch.run(ferry, sandbox, load, "degraded-warm", warmUp, Math.min(100, warmUp), 0);
+                Batch.run(ferry, sandbox, load, "degraded-warm", warmUp, EndToEndScenario.warmUpRate(warmUp), 0);
                 batch = Batch.run(ferry, sandbox, load, "degraded", settings.degradedOrders(),
                         settings.smoke() ? 40 : SATURATING_RATE, 1_000);
             } finally {
@@ -62,7 +62,8 @@ final class DegradedScenario {
                             + " (seeded; split between 503, 429 with Retry-After: 1 and a connection reset after the"
                             + " record was made, so the answer is lost — `ferry.sandbox.faults.*`, docs/sandbox.md),"
                             + " and a fresh Ferry with its default retry settings (5 attempts, 1 s doubling, jitter),"
-                            + " warmed up with " + warmUp + " orders at up to 100/s as scenario 3's Ferry is (faults"
+                            + " warmed up with " + warmUp + " orders at up to "
+                            + Report.f(EndToEndScenario.warmUpRate(warmUp), 0) + "/s as scenario 3's Ferry is (faults"
                             + " and retries included; calls per order and faults count them too); then "
                             + settings.degradedOrders() + " orders offered at " + (settings.smoke() ? 40
                                     : SATURATING_RATE) + "/s. Goodput: orders COMPLETED per second from the first"

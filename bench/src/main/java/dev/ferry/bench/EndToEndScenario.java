@@ -25,7 +25,7 @@ final class EndToEndScenario {
         OpenLoop load = new OpenLoop();
         try {
             int warmUp = warmUpOrders(settings);
-            Batch.run(ferry, sandbox, load, "e2e-warm", warmUp, Math.min(100, warmUp), 0);
+            Batch.run(ferry, sandbox, load, "e2e-warm", warmUp, warmUpRate(warmUp), 0);
             Batch saturated = Batch.run(ferry, sandbox, load, "e2e-sat", settings.endToEndOrders(),
                     settings.smoke() ? 60 : SATURATING_RATE, 1_000);
             double throughput = saturated.throughput();
@@ -35,7 +35,9 @@ final class EndToEndScenario {
             double ratio = throughput / limit.combined();
             report.section("3. End to end")
                     .text("Ferry as shipped in the embedded profile (embedded Artemis, H2 file) with its default"
-                            + " settings (4 fulfilment consumers), connectors pointed at the sandbox process."
+                            + " settings (4 fulfilment consumers), connectors pointed at the sandbox process,"
+                            + " warmed up with " + warmUpOrders(settings) + " orders at "
+                            + Report.f(warmUpRate(warmUpOrders(settings)), 0) + "/s."
                             + " **Saturation**: " + settings.endToEndOrders() + " orders offered at "
                             + (settings.smoke() ? 60 : SATURATING_RATE) + "/s — more than Ferry completes, so the"
                             + " queue holds a backlog and Ferry works flat out; throughput from the first order due"
@@ -61,9 +63,24 @@ final class EndToEndScenario {
         }
     }
 
-    /** Orders posted before the measured batches, at up to 100/s (the peer gets the same). */
+    /**
+     * Orders posted before the measured batches (the peers and the degraded Ferry get the same), at
+     * {@link #warmUpRate}. Ferry's JIT compilers are still busy after thousands of orders (a run with 500 showed
+     * them compiling through the whole saturated batch, which then cost a third more CPU per order), and a server
+     * runs far longer than a bench: 10,000 orders measure what an order costs a node that has been up a while.
+     * {@code BENCH_WARM_UP} sets another count for one run.
+     */
     static int warmUpOrders(Settings settings) {
-        return settings.smoke() ? 10 : 500;
+        if (settings.smoke()) {
+            return 10;
+        }
+        String count = System.getenv("BENCH_WARM_UP");
+        return count == null || count.isBlank() ? 10_000 : Integer.parseInt(count.trim());
+    }
+
+    /** Below what one node settles, so the warm-up builds no backlog. */
+    static double warmUpRate(int warmUp) {
+        return Math.min(150, warmUp);
     }
 
     static List<String> row(String name, Batch batch, LimitScenario.Limit limit) {

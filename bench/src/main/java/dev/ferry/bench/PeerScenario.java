@@ -179,7 +179,7 @@ final class PeerScenario {
     private static PeerRun measure(Sandbox sandbox, java.net.URI orders, java.util.function.DoubleSupplier cpu,
             int warmUp, EndToEndScenario.Outcome ferry) {
         try (OpenLoop load = new OpenLoop()) {
-            OpenLoop.Result warm = load.post(orders, "peer-warm", warmUp, Math.min(100, warmUp));
+            OpenLoop.Result warm = load.post(orders, "peer-warm", warmUp, EndToEndScenario.warmUpRate(warmUp));
             double before = cpu.getAsDouble();
             double sandboxBefore = sandbox.process().cpuSeconds();
             OpenLoop.Result batch = load.post(orders, "peer-sat", ferry.orders(), ferry.offeredRate());

@@ -24,6 +24,9 @@ final class Counts {
     /** Statements other than SELECT run in auto-commit mode: each one is a transaction of its own. */
     static final LongAdder JDBC_AUTOCOMMIT_WRITE = add("jdbc.autocommit-write");
 
+    /** CPU time of the calling threads inside JDBC calls (pool and database), in nanoseconds. */
+    static final LongAdder JDBC_CPU_NANOS = add("jdbc.cpu-ns");
+
     static final LongAdder JMS_CONNECTION = add("jms.connection");
     static final LongAdder JMS_SESSION = add("jms.session");
     static final LongAdder JMS_SEND = add("jms.send");
@@ -35,6 +38,9 @@ final class Counts {
     static final LongAdder JMS_COMMIT_EMPTY = add("jms.commit-empty");
     static final LongAdder JMS_ROLLBACK = add("jms.rollback");
     static final LongAdder JMS_RECOVER = add("jms.recover");
+
+    /** CPU time of the calling threads inside JMS calls (the client, and the embedded broker on those threads). */
+    static final LongAdder JMS_CPU_NANOS = add("jms.cpu-ns");
 
     static final Json BEAN_JSON = new Json("json.bean");
     static final Json ENDPOINT_JSON = new Json("json.endpoint");

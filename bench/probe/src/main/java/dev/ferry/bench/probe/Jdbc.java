@@ -27,11 +27,12 @@ final class Jdbc {
 
     static Object wrap(DataSource dataSource) {
         Object subclass = Proxies.subclass(dataSource,
-                invocation -> connection(invocation.getMethod(), invocation.proceed()));
+                invocation -> connection(invocation.getMethod(),
+                        Proxies.timed(Counts.JDBC_CPU_NANOS, invocation::proceed)));
         return subclass != null ? subclass : Proxies.wrap(dataSource, new Proxies.Handler(dataSource) {
             @Override
             Object handle(Method method, Object[] args) throws Throwable {
-                return connection(method, call(method, args));
+                return connection(method, timed(method, args, Counts.JDBC_CPU_NANOS));
             }
         });
     }
@@ -70,7 +71,7 @@ final class Jdbc {
                 default -> {
                 }
             }
-            Object result = call(method, args);
+            Object result = timed(method, args, Counts.JDBC_CPU_NANOS);
             if (name.equals("setAutoCommit")) {
                 autoCommit = (Boolean) args[0];
             } else if (result instanceof CallableStatement statement && name.equals("prepareCall")) {
@@ -98,7 +99,7 @@ final class Jdbc {
         @Override
         Object handle(Method method, Object[] args) throws Throwable {
             String name = method.getName();
-            Object result = call(method, args);
+            Object result = timed(method, args, Counts.JDBC_CPU_NANOS);
             if (name.startsWith("execute")) {
                 boolean batch = name.endsWith("Batch");
                 // a plain Statement names its SQL when it runs it; a prepared one had it when it was made

@@ -21,11 +21,12 @@ final class Jms {
 
     static Object wrap(ConnectionFactory factory) {
         Object subclass = Proxies.subclass(factory,
-                invocation -> connection(invocation.getMethod(), invocation.proceed()));
+                invocation -> connection(invocation.getMethod(),
+                        Proxies.timed(Counts.JMS_CPU_NANOS, invocation::proceed)));
         return subclass != null ? subclass : Proxies.wrap(factory, new Proxies.Handler(factory) {
             @Override
             Object handle(Method method, Object[] args) throws Throwable {
-                return connection(method, call(method, args));
+                return connection(method, timed(method, args, Counts.JMS_CPU_NANOS));
             }
         });
     }
@@ -46,7 +47,7 @@ final class Jms {
 
         @Override
         Object handle(Method method, Object[] args) throws Throwable {
-            Object result = call(method, args);
+            Object result = timed(method, args, Counts.JMS_CPU_NANOS);
             if (result instanceof Session session && method.getName().startsWith("create")) {
                 Counts.JMS_SESSION.increment();
                 return Proxies.wrap(session, new SessionHandler(session));
@@ -74,7 +75,7 @@ final class Jms {
                 default -> {
                 }
             }
-            Object result = call(method, args);
+            Object result = timed(method, args, Counts.JMS_CPU_NANOS);
             switch (method.getName()) {
                 case "commit", "rollback", "recover" -> work = false;
                 default -> {
@@ -101,7 +102,7 @@ final class Jms {
 
         @Override
         Object handle(Method method, Object[] args) throws Throwable {
-            Object result = call(method, args);
+            Object result = timed(method, args, Counts.JMS_CPU_NANOS);
             if (method.getName().equals("send") || method.getName().equals("publish")) {
                 Counts.JMS_SEND.increment();
                 session.work = true;
@@ -137,7 +138,7 @@ final class Jms {
                     listener.onMessage(message);
                 }});
             }
-            Object result = call(method, args);
+            Object result = timed(method, args, Counts.JMS_CPU_NANOS);
             if (name.startsWith("receive")) {
                 received(result);
             }

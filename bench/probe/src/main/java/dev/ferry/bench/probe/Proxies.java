@@ -68,5 +68,34 @@ final class Proxies {
                 throw e.getCause();
             }
         }
+
+        /** As {@link #call}, adding the calling thread's CPU time inside it to {@code cpuNanos}. */
+        final Object timed(Method method, Object[] args, java.util.concurrent.atomic.LongAdder cpuNanos)
+                throws Throwable {
+            long before = THREADS.getCurrentThreadCpuTime();
+            try {
+                return call(method, args);
+            } finally {
+                cpuNanos.add(THREADS.getCurrentThreadCpuTime() - before);
+            }
+        }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** The calling thread's CPU time inside {@code call}, added to {@code cpuNanos}. */
+    static Object timed(java.util.concurrent.atomic.LongAdder cpuNanos, Call call) throws Throwable {
+        long before = THREADS.getCurrentThreadCpuTime();
+        try {
+            return call.run();
+        } finally {
+            cpuNanos.add(THREADS.getCurrentThreadCpuTime() - before);
+        }
+    }
+
+    @FunctionalInterface
+    interface Call {
+        Object run() throws Throwable;
     }
 }
