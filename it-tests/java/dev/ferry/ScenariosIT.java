@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The sandbox scenarios of CONTRACT.md: each ends in a defined status with a journal entry naming step and cause. */
+/** The sandbox scenarios of docs/sandbox.md#scenarios: each ends in a defined status with a journal entry naming step and cause. */
 class ScenariosIT extends FerryIntegrationTest {
 
     @Test

@@ -3,7 +3,7 @@ package dev.ferry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Orders for tests: an ordinary one, and the sandbox scenario inputs of CONTRACT.md. */
+/** Orders for tests: an ordinary one, and the sandbox scenario inputs of docs/sandbox.md#scenarios. */
 final class TestOrders {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -53,8 +53,9 @@ public class StepFailures {
 
     /**
      * Called by the order routes' onException when a step failed: a transient failure with attempts
-     * left is tried again later (the broker holds the retry, no thread waits); anything else flags
-     * the order for a person.
+     * left is tried again later (a short wait from this node's memory, LocalRetries; a longer one or a
+     * bot step's through the broker; no consumer thread waits either way); anything else flags the
+     * order for a person.
      */
     public void failed(Exchange exchange) {
         String orderId = orderId(exchange);

@@ -79,7 +79,8 @@ class BotsController {
                 .map(Bots.Found::bot).findFirst().orElse(null) : null;
         if (bot == null) {
             return problem(HttpStatus.NOT_FOUND, "bot-not-found", "Bot not found",
-                    "There is no bot '" + name + "' in rpa-bots/ (GET /api/bots lists them).");
+                    "There is no bot '" + name + "' in rpa-bots/ or among the Java bots"
+                            + " (GET /api/bots lists them).");
         }
         JsonNode input;
         try {

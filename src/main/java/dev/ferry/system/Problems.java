@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
-/** Builds the problem documents of docs/api-errors.md. */
+/** Builds the problem+json documents of the API (docs/api.md, and the table in docs/inbox.md#errors). */
 public final class Problems {
 
     private static final String BASE = "https://ferry.dev/problems/";
