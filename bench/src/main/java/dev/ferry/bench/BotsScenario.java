@@ -12,7 +12,8 @@ final class BotsScenario {
     }
 
     static void run(Settings settings, Report report) throws Exception {
-        Path out = settings.work().resolve("bots.md");
+        // relative to the project, as bots.sh prints its command line into the results
+        Path out = Path.of("").toAbsolutePath().relativize(settings.work().resolve("bots.md").toAbsolutePath());
         List<String> command = new ArrayList<>(List.of("bench/bots.sh", "--runs", Integer.toString(settings.botRuns()),
                 "--out", out.toString()));
         Process process = new ProcessBuilder(command).inheritIO().start();
