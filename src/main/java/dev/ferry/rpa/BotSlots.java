@@ -138,12 +138,14 @@ class BotSlots {
         long longest = Math.max(FIRST_POLL_MS, Math.min(1000, renewEvery.toMillis()));
         while (true) {
             Optional<Slot> slot = tryTake(system, limit, holder);
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (slot.isPresent() || left <= 0) {
+            // in nanoseconds: whole milliseconds would give up with up to one still to wait
+            long leftNanos = deadline - System.nanoTime();
+            if (slot.isPresent() || leftNanos <= 0) {
                 return slot;
             }
+            long leftMillis = TimeUnit.NANOSECONDS.toMillis(leftNanos + TimeUnit.MILLISECONDS.toNanos(1) - 1);
             try {
-                Thread.sleep(Math.min(left, pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1)));
+                Thread.sleep(Math.min(leftMillis, pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
@@ -260,8 +262,15 @@ class BotSlots {
         }
     }
 
+    // no interrupt: a renewal caught inside an H2 write would have its file channel closed under it, and H2
+    // then closes the whole database (every test and every component after it sees "The database has been closed")
     @PreDestroy
     void close() {
-        renewer.shutdownNow();
+        renewer.shutdown();
+        try {
+            renewer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
