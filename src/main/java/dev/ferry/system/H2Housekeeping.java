@@ -69,7 +69,9 @@ class H2Housekeeping implements SmartLifecycle {
     public void stop() {
         running = false;
         if (executor != null) {
-            executor.shutdownNow();
+            // no interrupt: a compaction interrupted inside a write closes H2's file channel, and with it the
+            // database, while the rest of Ferry is still stopping (settling orders, releasing claims)
+            executor.shutdown();
             try {
                 executor.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -183,7 +183,8 @@ public class StoreMonitor implements SmartLifecycle {
     public void stop() {
         running = false;
         if (executor != null) {
-            executor.shutdownNow();
+            // no interrupt: a check caught inside an H2 write would close the database's file channel
+            executor.shutdown();
         }
     }
 
