@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -27,24 +25,16 @@ final class BareStack implements AutoCloseable {
 
     static BareStack start(Settings settings, Sandbox sandbox) throws IOException {
         int port = JavaProcess.freePort();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // Ferry's options but its archive, which holds Ferry's classes, not these
-        settings.ferryJvm().stream().filter(option -> !option.equals(Settings.CDS_ARCHIVE)).forEach(command::add);
-        command.add("-cp");
-        command.add(Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+        List<String> jvm = settings.ferryJvm().stream().filter(option -> !option.equals(Settings.CDS_ARCHIVE)).toList();
+        List<String> classpath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !Path.of(entry).normalize().endsWith(Path.of("target", "classes")))
                 .map(entry -> Path.of(entry).toAbsolutePath().toString())
-                .collect(Collectors.joining(File.pathSeparator)));
-        command.add("dev.ferry.bench.floor.BareFlow");
-        command.add("--server.port=" + port);
-        Path log = Files.createDirectories(settings.logs()).resolve("bare-stack.log");
+                .toList();
         // a directory of its own: Spring Boot would read Ferry's config/ from the project's
         Path directory = Files.createDirectories(settings.work().resolve("bare-stack"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(NodeRed.environment(sandbox));
-        JavaProcess process = JavaProcess.adopt("bare-stack", builder.start(), log);
+        JavaProcess process = JavaProcess.startMain("bare-stack", classpath, "dev.ferry.bench.floor.BareFlow", jvm,
+                List.of("--server.port=" + port), sandbox.peerEnvironment(), directory, settings.logs());
         Http.awaitOk(process, Http.uri(port, "/ready"), null, 120);
         return new BareStack(process, port);
     }

@@ -146,8 +146,8 @@ final class CostScenario {
                         + " calls\" are measured instead: the probe reads the calling thread's CPU clock before and"
                         + " after every call on the DataSource, its connections and statements, and on the JMS"
                         + " ConnectionFactory's connections, sessions, producers and consumers (system calls"
-                        + " included; the store's and the broker's own threads not). Percentages are of the CPU without the JIT"
-                        + " compilers; the fulfilment table leaves out the rows with them, as each Ferry's compilers"
+                        + " included; the store's and the broker's own threads not). Percentages are of the CPU"
+                        + " without the JIT compilers; the fulfilment table leaves out the rows with them, as each Ferry's compilers"
                         + " were at a stage of their own. The recording and the probe cost CPU of their own (their"
                         + " rows)." + sharingNote(intake, endToEnd)
                         + " The recordings stay in `target/bench/work/` until the next run.")

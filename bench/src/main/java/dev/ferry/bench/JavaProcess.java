@@ -58,16 +58,32 @@ final class JavaProcess implements AutoCloseable {
             }
         }
         command.addAll(args);
+        return launch(name, command, env, null, logDir);
+    }
+
+    /** {@code mainClass} on {@code classpath}, run in {@code directory} (null: the bench's own). */
+    static JavaProcess startMain(String name, List<String> classpath, String mainClass, List<String> jvmOptions,
+            List<String> args, Map<String, String> env, Path directory, Path logDir) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(String.join(File.pathSeparator, classpath));
+        command.add(mainClass);
+        command.addAll(args);
+        return launch(name, command, env, directory, logDir);
+    }
+
+    private static JavaProcess launch(String name, List<String> command, Map<String, String> env, Path directory,
+            Path logDir) throws IOException {
         Path log = Files.createDirectories(logDir).resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
         builder.environment().putAll(env);
         long started = System.nanoTime();
         return new JavaProcess(name, builder.start(), started, log);
-    }
-
-    /** A JVM started by the caller's own command line. */
-    static JavaProcess adopt(String name, Process process, Path log) {
-        return new JavaProcess(name, process, System.nanoTime(), log);
     }
 
     /**

@@ -82,7 +82,7 @@ final class NodeRed implements AutoCloseable {
         int port = JavaProcess.freePort();
         Path userDir = Files.createDirectories(settings.work().resolve("node-red"));
         Path log = Files.createDirectories(settings.logs()).resolve("node-red.log");
-        Map<String, String> env = new LinkedHashMap<>(environment(sandbox));
+        Map<String, String> env = new LinkedHashMap<>(sandbox.peerEnvironment());
         env.put("PEER_PORT", Integer.toString(port));
         env.put("PEER_USER_DIR", userDir.toString());
         env.put("PEER_FLOW_FILE", FLOW.toAbsolutePath().toString());
@@ -100,22 +100,6 @@ final class NodeRed implements AutoCloseable {
         NodeRed peer = new NodeRed(process, port, log);
         peer.awaitReady(Duration.ofSeconds(120));
         return peer;
-    }
-
-    /** The sandbox's URLs and the sandbox profile's keys, as the limit client and Ferry's sandbox profile use them. */
-    static Map<String, String> environment(Sandbox sandbox) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PEER_INTAKE_KEY", Ferry.INTAKE_KEY);
-        env.put("PEER_CRM_URL", sandbox.baseUrl("crm"));
-        env.put("PEER_CRM_TOKEN", "crm-sandbox-token");
-        env.put("PEER_ERP_URL", sandbox.baseUrl("erp"));
-        env.put("PEER_ERP_API_KEY", "erp-sandbox-key");
-        env.put("PEER_ACCOUNTING_URL", sandbox.baseUrl("accounting"));
-        env.put("PEER_ACCOUNTING_USER", "ferry");
-        env.put("PEER_ACCOUNTING_PASSWORD", "accounting-sandbox");
-        env.put("PEER_SHIPPING_URL", sandbox.baseUrl("shipping"));
-        env.put("PEER_SHIPPING_TOKEN", "shipping-sandbox-token");
-        return env;
     }
 
     // the flow's GET /ready answers once the flows have started, not just the HTTP server

@@ -1,11 +1,14 @@
 package dev.ferry.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * A peer side by side: a Node-RED flow making the same five calls per order as Ferry, against the same sandbox
@@ -137,9 +140,10 @@ final class PeerScenario {
                 + " cores, and their CPU includes the JIT compiling the code after a short warm-up, as Ferry's does.");
         if (nodeRed != null) {
             report.target("Ferry CPU/order vs Node-RED flow", "≤ peer", Report.f(ferry.cpuMsPerOrder(), 2) + " vs "
-                    + Report.f(nodeRed.cpuMsPerOrder(), 2) + " ms/order", ferry.cpuMsPerOrder() <= nodeRed.cpuMsPerOrder());
+                            + Report.f(nodeRed.cpuMsPerOrder(), 2) + " ms/order",
+                    ferry.cpuMsPerOrder() <= nodeRed.cpuMsPerOrder());
         }
-        Map<String, PeerRun> peers = new java.util.LinkedHashMap<>();
+        Map<String, PeerRun> peers = new LinkedHashMap<>();
         if (nodeRed != null) {
             peers.put("Node-RED", nodeRed);
         }
@@ -170,13 +174,13 @@ final class PeerScenario {
         try (OpenLoop load = new OpenLoop()) {
             load.post(floor.uri("/intake"), "floor-intake-warm", warmUp, Math.min(500, warmUp));
             double before = floor.cpuSeconds();
-            OpenLoop.Result result = load.post(floor.uri("/intake"), "floor-intake", rate * settings.intakeStepSeconds(),
-                    rate);
+            OpenLoop.Result result = load.post(floor.uri("/intake"), "floor-intake",
+                    rate * settings.intakeStepSeconds(), rate);
             return new IntakeFloor(warmUp, result, floor.cpuSeconds() - before);
         }
     }
 
-    private static PeerRun measure(Sandbox sandbox, java.net.URI orders, java.util.function.DoubleSupplier cpu,
+    private static PeerRun measure(Sandbox sandbox, URI orders, DoubleSupplier cpu,
             int warmUp, EndToEndScenario.Outcome ferry) {
         try (OpenLoop load = new OpenLoop()) {
             OpenLoop.Result warm = load.post(orders, "peer-warm", warmUp, EndToEndScenario.warmUpRate(warmUp));
@@ -186,7 +190,8 @@ final class PeerScenario {
             double used = cpu.getAsDouble() - before;
             double sandboxUsed = sandbox.process().cpuSeconds() - sandboxBefore;
             long answered = answered2xx(warm) + answered2xx(batch);
-            return new PeerRun(warm, batch, used, sandboxUsed, check(sandbox, answered, warm.offered() + batch.offered()));
+            Check check = check(sandbox, answered, warm.offered() + batch.offered());
+            return new PeerRun(warm, batch, used, sandboxUsed, check);
         }
     }
 

@@ -59,6 +59,22 @@ final class Sandbox implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get(system);
     }
 
+    /** For a peer (PEER_* variables): this sandbox's URLs and the keys of Ferry's sandbox profile. */
+    Map<String, String> peerEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PEER_INTAKE_KEY", Ferry.INTAKE_KEY);
+        env.put("PEER_CRM_URL", baseUrl("crm"));
+        env.put("PEER_CRM_TOKEN", "crm-sandbox-token");
+        env.put("PEER_ERP_URL", baseUrl("erp"));
+        env.put("PEER_ERP_API_KEY", "erp-sandbox-key");
+        env.put("PEER_ACCOUNTING_URL", baseUrl("accounting"));
+        env.put("PEER_ACCOUNTING_USER", "ferry");
+        env.put("PEER_ACCOUNTING_PASSWORD", "accounting-sandbox");
+        env.put("PEER_SHIPPING_URL", baseUrl("shipping"));
+        env.put("PEER_SHIPPING_TOKEN", "shipping-sandbox-token");
+        return env;
+    }
+
     JavaProcess process() {
         return process;
     }

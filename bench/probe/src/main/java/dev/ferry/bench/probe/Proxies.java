@@ -1,10 +1,13 @@
 package dev.ferry.bench.probe;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.LongAdder;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.util.ClassUtils;
@@ -70,22 +73,15 @@ final class Proxies {
         }
 
         /** As {@link #call}, adding the calling thread's CPU time inside it to {@code cpuNanos}. */
-        final Object timed(Method method, Object[] args, java.util.concurrent.atomic.LongAdder cpuNanos)
-                throws Throwable {
-            long before = THREADS.getCurrentThreadCpuTime();
-            try {
-                return call(method, args);
-            } finally {
-                cpuNanos.add(THREADS.getCurrentThreadCpuTime() - before);
-            }
+        final Object timed(Method method, Object[] args, LongAdder cpuNanos) throws Throwable {
+            return Proxies.timed(cpuNanos, () -> call(method, args));
         }
     }
 
-    private static final java.lang.management.ThreadMXBean THREADS =
-            java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** The calling thread's CPU time inside {@code call}, added to {@code cpuNanos}. */
-    static Object timed(java.util.concurrent.atomic.LongAdder cpuNanos, Call call) throws Throwable {
+    static Object timed(LongAdder cpuNanos, Call call) throws Throwable {
         long before = THREADS.getCurrentThreadCpuTime();
         try {
             return call.run();
