@@ -17,6 +17,7 @@ import java.util.function.DoubleSupplier;
 final class PeerScenario {
 
     private static final int CALLS_PER_ORDER = 5;
+    private static final int CEILING_SECONDS = 20;
 
     private PeerScenario() {
     }
@@ -44,7 +45,7 @@ final class PeerScenario {
 
     /** One peer's measured batch: its answers, its CPU and the sandbox's over the batch, and the sandbox's check. */
     private record PeerRun(OpenLoop.Result warm, OpenLoop.Result batch, double cpuSeconds, double sandboxCpuSeconds,
-            Check check) {
+            Check check, Ceiling ceiling) {
 
         double throughput() {
             return answered2xx(batch) / batch.seconds();
@@ -71,14 +72,14 @@ final class PeerScenario {
         } else {
             sandbox.reset();
             try (NodeRed peer = NodeRed.start(settings, sandbox, home(settings))) {
-                nodeRed = measure(sandbox, peer.uri("/orders"), peer::cpuSeconds, warmUp, ferry);
+                nodeRed = measure(settings, sandbox, peer.uri("/orders"), peer::cpuSeconds, warmUp, ferry, limit);
             }
         }
         sandbox.reset();
         PeerRun bare;
         IntakeFloor intake;
         try (BareStack floor = BareStack.start(settings, sandbox)) {
-            bare = measure(sandbox, floor.uri("/orders"), floor::cpuSeconds, warmUp, ferry);
+            bare = measure(settings, sandbox, floor.uri("/orders"), floor::cpuSeconds, warmUp, ferry, limit);
             intake = intakeFloor(settings, floor);
         }
         Report section = report.section("Peer: Node-RED, and Ferry's stack bare")
@@ -117,6 +118,18 @@ final class PeerScenario {
             describe(section, "Node-RED", nodeRed);
         }
         describe(section, "the bare stack", bare);
+        List<List<String>> ceilings = new ArrayList<>();
+        if (nodeRed != null) {
+            ceilings.add(nodeRed.ceiling().row("Node-RED " + NodeRed.VERSION + " flow", limit));
+        }
+        ceilings.add(bare.ceiling().row("Ferry's stack, bare (the calls only)", limit));
+        section.text("**Each peer's own ceiling.** After the batch above (its records checked), the same client"
+                        + " offers the peer orders at L itself, open loop, for " + CEILING_SECONDS + " s: the share of L"
+                        + " a system doing nothing but the five calls reaches on this machine, with the sandbox and the"
+                        + " load generator beside it. Ferry's goal in × L is measured against the same L, and Ferry"
+                        + " does its durable work on top of the calls.")
+                .table(List.of("system", "orders", "offered/s", "answers", "settled/s", "× L", "CPU ms/order",
+                        "sandbox CPU ms/order"), ceilings);
         section.text("**Intake's floor.** The bare stack's `POST /intake` checks the key and the order's shape,"
                         + " reads it with Jackson and answers 202 with a new id (no store, queue, validation, security"
                         + " chain or metrics): after " + intake.warmUp() + " warm-up orders, "
@@ -180,8 +193,34 @@ final class PeerScenario {
         }
     }
 
-    private static PeerRun measure(Sandbox sandbox, URI orders, DoubleSupplier cpu,
-            int warmUp, EndToEndScenario.Outcome ferry) {
+    /** A peer offered orders at L, open loop: how much of L the peer itself reaches, and its CPU meanwhile. */
+    private record Ceiling(OpenLoop.Result batch, double cpuSeconds, double sandboxCpuSeconds) {
+
+        double throughput() {
+            return answered2xx(batch) / batch.seconds();
+        }
+
+        List<String> row(String system, LimitScenario.Limit limit) {
+            return List.of(system, Integer.toString(batch.offered()), Report.f(batch.rate(), 0),
+                    batch.outcomes().toString(), Report.f(throughput(), 1),
+                    Report.f(throughput() / limit.combined(), 2),
+                    Report.f(cpuSeconds * 1000 / batch.offered(), 2),
+                    Report.f(sandboxCpuSeconds * 1000 / batch.offered(), 2));
+        }
+    }
+
+    private static Ceiling ceiling(Settings settings, Sandbox sandbox, OpenLoop load, URI orders, DoubleSupplier cpu,
+            LimitScenario.Limit limit) {
+        double rate = Math.max(1, limit.combined());
+        int count = settings.smoke() ? 200 : (int) (rate * CEILING_SECONDS);
+        double before = cpu.getAsDouble();
+        double sandboxBefore = sandbox.process().cpuSeconds();
+        OpenLoop.Result batch = load.post(orders, "peer-ceiling", count, rate);
+        return new Ceiling(batch, cpu.getAsDouble() - before, sandbox.process().cpuSeconds() - sandboxBefore);
+    }
+
+    private static PeerRun measure(Settings settings, Sandbox sandbox, URI orders, DoubleSupplier cpu,
+            int warmUp, EndToEndScenario.Outcome ferry, LimitScenario.Limit limit) {
         try (OpenLoop load = new OpenLoop()) {
             OpenLoop.Result warm = load.post(orders, "peer-warm", warmUp, EndToEndScenario.warmUpRate(warmUp));
             double before = cpu.getAsDouble();
@@ -191,7 +230,8 @@ final class PeerScenario {
             double sandboxUsed = sandbox.process().cpuSeconds() - sandboxBefore;
             long answered = answered2xx(warm) + answered2xx(batch);
             Check check = check(sandbox, answered, warm.offered() + batch.offered());
-            return new PeerRun(warm, batch, used, sandboxUsed, check);
+            return new PeerRun(warm, batch, used, sandboxUsed, check, ceiling(settings, sandbox, load, orders, cpu,
+                    limit));
         }
     }
 
