@@ -13,12 +13,17 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The browser of the browser ITs: Debian's headless Chromium, never one Playwright downloads. Where
- * none is installed the tests are skipped on a workstation and fail on CI, which must have one.
+ * The browser of the browser ITs: Debian's headless Chromium, never one Playwright downloads, driven through the
+ * machine's Node.js (Ferry's build has no Node binary of Playwright's). Where either is missing the tests are
+ * skipped on a workstation and fail on CI, which must have both.
  */
 public final class Chromium {
 
     private static final String MISSING = "Chromium not found: install it with apt-get install -y chromium";
+    private static final String NO_NODE = "Node.js not found for Playwright's driver: install it with"
+            + " apt-get install -y nodejs";
+    // read by Playwright's driver when the environment has no PLAYWRIGHT_NODEJS_PATH
+    private static final String NODE_PROPERTY = "playwright.nodejs.path";
 
     // a container has no sandbox, /dev/shm is small, and a test browser must not phone home
     private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -27,19 +32,37 @@ public final class Chromium {
     private Chromium() {
     }
 
-    /** Call before Playwright.create(), so a machine without Chromium does not start the driver for nothing. */
+    /**
+     * Call before Playwright.create(), so a machine without Chromium or Node.js does not start the driver for
+     * nothing; it also points the driver at the Node.js found.
+     */
     public static Path executable() {
-        Optional<Path> found = find();
+        Path node = required(node(), NO_NODE);
+        if (System.getenv("PLAYWRIGHT_NODEJS_PATH") == null && System.getProperty(NODE_PROPERTY) == null) {
+            System.setProperty(NODE_PROPERTY, node.toString());
+        }
+        return required(find(), MISSING);
+    }
+
+    private static Path required(Optional<Path> found, String missing) {
         if (found.isEmpty()) {
             if (System.getenv("CI") != null) {
-                Assertions.fail(MISSING);
+                Assertions.fail(missing);
             }
-            Assumptions.abort(MISSING);
+            Assumptions.abort(missing);
         }
         return found.get();
     }
 
-    static Browser launch(Playwright playwright, Path executable) {
+    private static Optional<Path> node() {
+        String configured = System.getenv("PLAYWRIGHT_NODEJS_PATH");
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(Path.of(configured)).filter(Files::isExecutable);
+        }
+        return onPath(Path.of("/usr/bin/node"), "node", "nodejs");
+    }
+
+    public static Browser launch(Playwright playwright, Path executable) {
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(executable)
                 .setHeadless(true)
@@ -51,14 +74,17 @@ public final class Chromium {
         if (configured != null && !configured.isBlank()) {
             return Optional.of(Path.of(configured)).filter(Files::isExecutable);
         }
-        Path debian = Path.of("/usr/bin/chromium");
-        if (Files.isExecutable(debian)) {
-            return Optional.of(debian);
+        return onPath(Path.of("/usr/bin/chromium"), "chromium", "chromium-browser");
+    }
+
+    private static Optional<Path> onPath(Path usual, String... names) {
+        if (Files.isExecutable(usual)) {
+            return Optional.of(usual);
         }
         String path = System.getenv().getOrDefault("PATH", "");
         return Stream.of(path.split(File.pathSeparator))
                 .filter(dir -> !dir.isBlank())
-                .flatMap(dir -> Stream.of("chromium", "chromium-browser").map(name -> Path.of(dir, name)))
+                .flatMap(dir -> Stream.of(names).map(name -> Path.of(dir, name)))
                 .filter(Files::isExecutable)
                 .findFirst();
     }

@@ -19,6 +19,7 @@ import com.microsoft.playwright.options.RequestOptions;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -69,8 +70,9 @@ class SchedulesPageIT extends FerryIntegrationTest {
 
     @BeforeAll
     static void launchBrowser() {
+        Path chromium = Chromium.executable();
         playwright = Playwright.create();
-        browser = Chromium.launch(playwright, Chromium.executable());
+        browser = Chromium.launch(playwright, chromium);
         PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
     }
 

@@ -34,7 +34,7 @@ class BotStepsIT {
     static void start() throws Exception {
         String chromium = Chromium.executable().toString();
         screens = new TestScreens();
-        worker = new BrowserWorker(1, chromium, true, nanos -> {
+        worker = new BrowserWorker(1, chromium, null, true, nanos -> {
         });
     }
 

@@ -5,24 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
-import java.nio.file.Files;
+import dev.ferry.Chromium;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +25,6 @@ import org.junit.jupiter.api.Test;
 /** The portal in real headless Chromium, driven as a bot will drive it: by labels, roles and text only. */
 class LegacyPortalBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path NODE = Path.of("/usr/bin/node");
     private static final Pattern NUMBER = Pattern.compile("Consignment number: (NF-\\d+)");
 
     private static LegacyPortal portal;
@@ -42,28 +35,10 @@ class LegacyPortalBrowserIT {
 
     @BeforeAll
     static void startPortalAndBrowser() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            String missing = "Chromium not found: apt-get install -y chromium";
-            if (System.getenv("CI") != null) {
-                Assertions.fail(missing);
-            }
-            Assumptions.abort(missing);
-        }
+        Path chromium = Chromium.executable();
         portal = LegacyPortal.start(PortalSettings.defaults());
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(driverEnv()));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--no-first-run")));
-    }
-
-    // failsafe sets these too; set here as well, so the test also runs when picked up by surefire's -Dtest
-    private static Map<String, String> driverEnv() {
-        Map<String, String> env = new HashMap<>(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
-        if (Files.isExecutable(NODE)) {
-            env.put("PLAYWRIGHT_NODEJS_PATH", NODE.toString());
-        }
-        return env;
+        playwright = Playwright.create();
+        browser = Chromium.launch(playwright, chromium);
     }
 
     @BeforeEach

@@ -8,8 +8,8 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/health} component {@code browser}: the Chromium bots use and the worker pool. Without a
- * Chromium it reports {@code DEGRADED} (HTTP 200): orders without bot steps still flow, bot runs fail.
+ * {@code /actuator/health} component {@code browser}: the Chromium and the Node.js bots use, and the worker pool.
+ * Without either it reports {@code DEGRADED} (HTTP 200): orders without bot steps still flow, bot runs fail.
  */
 @Component("browser")
 class BrowserHealth implements HealthIndicator {
@@ -26,10 +26,12 @@ class BrowserHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        Optional<Path> chromium = ChromiumFinder.find(settings.chromium(), System.getenv("PATH"));
+        Optional<Path> chromium = SystemProgram.CHROMIUM.find(settings.chromium(), System.getenv("PATH"));
+        Optional<Path> node = SystemProgram.NODE.find(settings.node(), System.getenv("PATH"));
         BrowserWorkers.State state = workers.state();
-        Health.Builder health = chromium.isPresent() ? Health.up() : Health.status(DEGRADED);
-        return health.withDetail("chromium", chromium.map(Path::toString).orElse(ChromiumFinder.MISSING))
+        Health.Builder health = chromium.isPresent() && node.isPresent() ? Health.up() : Health.status(DEGRADED);
+        return health.withDetail("chromium", chromium.map(Path::toString).orElse(SystemProgram.CHROMIUM.missing()))
+                .withDetail("node", node.map(Path::toString).orElse(SystemProgram.NODE.missing()))
                 .withDetail("workers", state.workers())
                 .withDetail("busy", state.busy())
                 .withDetail("browsersRunning", state.browsers())

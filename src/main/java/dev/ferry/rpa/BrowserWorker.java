@@ -4,7 +4,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -30,10 +29,10 @@ final class BrowserWorker {
     // a container has no sandbox, /dev/shm is small, and a bot's browser must not phone home
     static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--no-first-run");
-    private static final Path NODE = Path.of("/usr/bin/node");
 
     private final ExecutorService thread;
     private final String chromium;
+    private final String node;
     private final boolean reuse;
     private final LongConsumer launched;
     private Playwright playwright;
@@ -41,9 +40,13 @@ final class BrowserWorker {
     private volatile boolean running;
     private volatile int leftOpen;
 
-    /** {@code launched} hears how long each browser start took, in nanoseconds. */
-    BrowserWorker(int number, String chromium, boolean reuse, LongConsumer launched) {
+    /**
+     * {@code chromium} and {@code node}: configured paths, or null to find them ({@link SystemProgram});
+     * {@code launched} hears how long each browser start took, in nanoseconds.
+     */
+    BrowserWorker(int number, String chromium, String node, boolean reuse, LongConsumer launched) {
         this.chromium = chromium;
+        this.node = node;
         this.reuse = reuse;
         this.launched = launched;
         this.thread = Executors.newSingleThreadExecutor(task -> {
@@ -112,19 +115,22 @@ final class BrowserWorker {
             return browser;
         }
         closeBrowser();
-        Path executable = ChromiumFinder.find(chromium, System.getenv("PATH")).orElseThrow(() ->
-                new BotRunException(BotFailure.BOT_ERROR, bot, ChromiumFinder.MISSING + ".", ChromiumFinder.MISSING));
+        Path executable = required(SystemProgram.CHROMIUM, chromium, bot);
+        Path nodeJs = required(SystemProgram.NODE, node, bot);
         long started = System.nanoTime();
-        Map<String, String> env = new HashMap<>(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
-        if (Files.isExecutable(NODE)) {
-            env.put("PLAYWRIGHT_NODEJS_PATH", NODE.toString());
-        }
+        Map<String, String> env = new HashMap<>(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1",
+                "PLAYWRIGHT_NODEJS_PATH", nodeJs.toString()));
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
                 .setHeadless(true).setArgs(ARGS));
         running = true;
         launched.accept(System.nanoTime() - started);
         return browser;
+    }
+
+    private static Path required(SystemProgram program, String configured, String bot) {
+        return program.find(configured, System.getenv("PATH")).orElseThrow(() ->
+                new BotRunException(BotFailure.BOT_ERROR, bot, program.missing() + ".", program.missing()));
     }
 
     private void closeBrowser() {

@@ -28,13 +28,16 @@ class BrowserWorkers {
         Timer launches = Timer.builder("ferry.bot.browser.launches")
                 .description("Starting Playwright and a Chromium for a browser worker").register(meters);
         for (int i = 1; i <= settings.workers(); i++) {
-            BrowserWorker worker = new BrowserWorker(i, settings.chromium(), settings.reuseBrowser(),
+            BrowserWorker worker = new BrowserWorker(i, settings.chromium(), settings.node(), settings.reuseBrowser(),
                     nanos -> launches.record(nanos, TimeUnit.NANOSECONDS));
             all.add(worker);
             idle.add(worker);
         }
-        if (ChromiumFinder.find(settings.chromium(), System.getenv("PATH")).isEmpty()) {
-            log.warn("{}; bot runs will fail until then.", ChromiumFinder.MISSING);
+        if (SystemProgram.CHROMIUM.find(settings.chromium(), System.getenv("PATH")).isEmpty()) {
+            log.warn("{}; bot runs will fail until then.", SystemProgram.CHROMIUM.missing());
+        }
+        if (SystemProgram.NODE.find(settings.node(), System.getenv("PATH")).isEmpty()) {
+            log.warn("{}; bot runs will fail until then.", SystemProgram.NODE.missing());
         }
     }
 

@@ -6,14 +6,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code ferry.rpa.*}: the browser (null = discovered), how many browser workers, how long a run and
+ * {@code ferry.rpa.*}: the browser and the Node.js of Playwright's driver (null = discovered), how many browser workers, how long a run and
  * one step may take, the secrets bots may name ({@code secrets.<name>}), whether a failed run keeps a
  * Playwright trace, whether a worker keeps its browser between runs, how long evidence is kept, and the
  * slots of a system's concurrency limit shared by the nodes ({@link BotSlots}): how long a slot's lease
  * holds unless renewed, how often a running run renews it, and how long a run waits for a free slot.
  */
 @ConfigurationProperties("ferry.rpa")
-record RpaSettings(String chromium, int workers, Duration runTimeout, Duration stepTimeout,
+record RpaSettings(String chromium, String node, int workers, Duration runTimeout, Duration stepTimeout,
         Map<String, String> secrets, @DefaultValue("true") boolean traces, @DefaultValue("true") boolean reuseBrowser,
         @DefaultValue Evidence evidence, Duration slotLease, Duration slotRenewEvery, Duration slotWait) {
 
