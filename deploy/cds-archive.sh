@@ -22,12 +22,12 @@ rm -rf "$dir"
 # JVM archives only classes it loaded from plain jars on the class path, never from jars in a jar
 "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir"
 
-# The training run: Ferry starts in the self-contained sandbox profile (in-process broker, H2 and
-# simulated systems, nothing to reach), builds its whole context and exits at the end of the refresh
-# (Spring's spring.context.exit); the JVM then writes every class it loaded into the archive.
+# The training run: Ferry starts in the embedded profile (in-process broker and H2; the production jar has
+# no simulated systems, and the training calls nothing), builds its whole context and exits at the end of
+# the refresh (Spring's spring.context.exit); the JVM then writes every class it loaded into the archive.
 data=$(mktemp -d "${TMPDIR:-/tmp}/ferry-cds-training.XXXXXX")
 trap 'rm -rf "$data"' EXIT
-PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 FERRY_PROFILE=sandbox "$java" -Xmx512m \
+PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 FERRY_PROFILE=embedded "$java" -Xmx512m \
     -XX:ArchiveClassesAtExit="$dir/ferry.jsa" -Dspring.context.exit=onRefresh \
     -jar "$dir/ferry.jar" --ferry.data-dir="$data" --server.port=0 \
     --logging.level.root=WARN > "$dir/training.log" 2>&1 || {

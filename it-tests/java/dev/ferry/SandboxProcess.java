@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The simulated systems in a process of their own ({@code ferry.jar --ferry.mode=sandbox-only}) for several
+ * The simulated systems in a process of their own (the sandbox module's standalone jar) for several
  * Ferry nodes to share, on ports chosen here; what they hold is read from its control port.
  */
 final class SandboxProcess {
@@ -35,15 +35,15 @@ final class SandboxProcess {
     }
 
     static SandboxProcess start(Path dataDir) throws IOException {
-        Path jar = Path.of("target", "ferry.jar").toAbsolutePath();
-        assertThat(jar).as("run the ITs with ./mvnw verify, which builds target/ferry.jar first").exists();
+        Path jar = Path.of("sandbox", "target", "ferry-sandbox-standalone.jar").toAbsolutePath();
+        assertThat(jar).as("run the ITs with ./mvnw verify, which builds the sandbox module's jar first").exists();
         Map<String, Object> ports = new LinkedHashMap<>();
         for (String system : SYSTEMS) {
             ports.put("ferry.sandbox." + system + ".port", Cluster.freePort());
         }
         int control = Cluster.freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--ferry.mode=sandbox-only",
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                 "--ferry.data-dir=" + Files.createDirectories(dataDir),
                 "--ferry.sandbox.control.port=" + control,
                 // the world stands still: no CRM orders of its own, no status moves, no portal hazards

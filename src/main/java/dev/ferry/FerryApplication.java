@@ -1,7 +1,7 @@
 package dev.ferry;
 
-import dev.ferry.sandbox.SandboxOnly;
 import dev.ferry.system.FerryHome;
+import dev.ferry.system.Simulator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
@@ -19,8 +19,12 @@ public class FerryApplication {
             System.err.println("Ferry cannot start: " + problem);
             System.exit(2);
         }
-        if (SandboxOnly.requested(args, System.getenv())) {
-            SandboxOnly.run(args, home.defaultProperties());
+        if (Simulator.aloneRequested(args, System.getenv())) {
+            String missing = Simulator.runAlone(args, home.defaultProperties());
+            if (missing != null) {
+                System.err.println("Ferry cannot start: " + missing);
+                System.exit(2);
+            }
             return;
         }
         SpringApplication app = new SpringApplication(FerryApplication.class);

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The simulated systems in a process of their own ({@code ferry.jar --ferry.mode=sandbox-only}), tuned for load:
+ * The simulated systems in a process of their own (the sandbox module's standalone jar), tuned for load:
  * no CRM trickle, no portal hazards, no request journal; optionally a share of calls that fail.
  */
 final class Sandbox implements AutoCloseable {
+
+    // built by the same ./mvnw package as target/ferry.jar, which has no simulated systems in it
+    private static final Path JAR = Path.of("sandbox", "target", "ferry-sandbox-standalone.jar");
 
     static final List<String> SYSTEMS = List.of("crm", "erp", "accounting", "shipping", "portal");
 
@@ -34,8 +37,7 @@ final class Sandbox implements AutoCloseable {
             ports.put(SYSTEMS.get(i), free.get(i));
         }
         int control = free.get(SYSTEMS.size());
-        List<String> args = new ArrayList<>(List.of("--ferry.mode=sandbox-only",
-                "--ferry.data-dir=" + settings.work().resolve(name),
+        List<String> args = new ArrayList<>(List.of("--ferry.data-dir=" + settings.work().resolve(name),
                 "--ferry.sandbox.control.port=" + control,
                 "--ferry.sandbox.crm.trickle-initial=0", "--ferry.sandbox.crm.trickle-max=0",
                 "--ferry.sandbox.portal.hazards.slow-rate=0", "--ferry.sandbox.portal.hazards.busy-rate=0",
@@ -44,7 +46,7 @@ final class Sandbox implements AutoCloseable {
                 "--ferry.sandbox.faults.rate=" + faultRate,
                 "--logging.level.root=WARN"));
         ports.forEach((system, port) -> args.add("--ferry.sandbox." + system + ".port=" + port));
-        JavaProcess process = JavaProcess.start(name, settings.jar(), settings.sandboxJvm(), args, Map.of(),
+        JavaProcess process = JavaProcess.start(name, JAR, settings.sandboxJvm(), args, Map.of(),
                 settings.logs());
         Sandbox sandbox = new Sandbox(process, ports, control);
         Http.awaitOk(process, Http.uri(control, "/portal/activity"), null, 120);

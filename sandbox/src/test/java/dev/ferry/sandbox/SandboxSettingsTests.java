@@ -22,7 +22,7 @@ class SandboxSettingsTests {
     @Test
     void bindsTheSandboxProfileFileToTheSameValuesAsTheDefaults() throws IOException {
         StandardEnvironment environment = new StandardEnvironment();
-        new YamlPropertySourceLoader().load("sandbox", new FileSystemResource("config/application-sandbox.yaml"))
+        new YamlPropertySourceLoader().load("sandbox", new FileSystemResource("../config/application-sandbox.yaml"))
                 .forEach(environment.getPropertySources()::addLast);
 
         environment.getPropertySources().addLast(new MapPropertySource("data", Map.of("ferry.data-dir", "/var/ferry")));
@@ -39,7 +39,7 @@ class SandboxSettingsTests {
     @Test
     void turnsThePortalsHazardsOnAtALowRateInTheSandboxProfileOnly() throws IOException {
         StandardEnvironment environment = new StandardEnvironment();
-        new YamlPropertySourceLoader().load("sandbox", new FileSystemResource("config/application-sandbox.yaml"))
+        new YamlPropertySourceLoader().load("sandbox", new FileSystemResource("../config/application-sandbox.yaml"))
                 .forEach(environment.getPropertySources()::addLast);
 
         Hazards inSandbox = Binder.get(environment).bindOrCreate("ferry.sandbox", SandboxSettings.class)
