@@ -28,7 +28,7 @@ mkdir -p "$(dirname "$out")" bench/out
 
 # the jar Ferry runs from; config/, routes/, connectors/ and rpa-bots/ are read from this folder at run time
 jar=target/ferry.jar
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml src/main -newer "$jar" -print -quit)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find pom.xml app.pom.xml src/main sandbox/pom.xml sandbox/src/main -newer "$jar" -print -quit)" ]; then
   echo "[bench] building $jar" >&2
   ./mvnw -o -q package -DskipTests
 fi
@@ -52,7 +52,7 @@ java bench/bots/BotBench.java --jar "$jar" --summary "$summary" "$@" >"$body" ||
 load_after=$(uptime)
 
 commit=$(git rev-parse --short HEAD)
-if [ -n "$(git status --porcelain -- src pom.xml config routes connectors rpa-bots bench/bots bench/bots.sh)" ]; then
+if [ -n "$(git status --porcelain -- src pom.xml app.pom.xml sandbox config routes connectors rpa-bots bench/bots bench/bots.sh)" ]; then
   commit="$commit (with uncommitted changes)"
 fi
 {

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
 /**
  * Benchmark of Ferry's browser bots: books freight with the book-freight bot through Ferry's API, at the
  * portal's concurrency limit, once with the browser pool and once launching a browser per run, and prints
- * the results as Markdown. Each mode gets its own Ferry (target/ferry.jar, sandbox profile, fresh data
+ * the results as Markdown. Each mode gets its own Ferry (target/ferry.jar, sandbox profile with the simulated
+ * systems in a process of their own, fresh data
  * directory, portal hazards off). JDK only: run by bench/bots.sh as {@code java bench/bots/BotBench.java}.
  */
 public class BotBench {
@@ -178,6 +179,7 @@ public class BotBench {
     private final int runs;
     private final String marker;
     private Process ferry;
+    private Process sandbox;
     private String base;
     private Children peak = new Children(0, 0, 0, 0, "");
     private final Map<String, Double> cpuSeen = new ConcurrentHashMap<>();
@@ -198,6 +200,9 @@ public class BotBench {
         } catch (Exception e) {
             if (ferry != null) {
                 ferry.destroyForcibly();
+            }
+            if (sandbox != null) {
+                sandbox.destroyForcibly();
             }
             throw e;
         }
@@ -243,30 +248,80 @@ public class BotBench {
         return new Result(mode, warmUp, measured, before, after, cpu, samples, held, stopped, left, log);
     }
 
-    private void start(Path data, Path log) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+    /**
+     * The simulated systems in a process of their own (the production jar has none), standing still: no portal
+     * hazards, no CRM trickle. Returns Ferry's arguments that point its connectors at them.
+     */
+    private List<String> startSandbox(Path data) throws Exception {
+        Path sandboxJar = Path.of("sandbox", "target", "ferry-sandbox-standalone.jar");
+        if (!Files.isRegularFile(sandboxJar)) {
+            throw new IllegalStateException(sandboxJar + " is missing: ./mvnw -o -q package -DskipTests");
         }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+                sandboxJar.toString(), "--ferry.data-dir=" + data.resolve("sandbox-process"),
+                "--ferry.sandbox.portal.hazards.slow-rate=0",
+                "--ferry.sandbox.portal.hazards.busy-rate=0",
+                "--ferry.sandbox.portal.hazards.expiry-rate=0",
+                "--ferry.sandbox.crm.trickle-initial=0",
+                "--ferry.sandbox.crm.trickle-max=0"));
+        List<String> ferryArgs = new ArrayList<>(List.of("--ferry.sandbox.enabled=false"));
+        int portal = 0;
+        for (String system : List.of("crm", "erp", "accounting", "shipping", "portal")) {
+            int port = freePort();
+            command.add("--ferry.sandbox." + system + ".port=" + port);
+            String connector = system.equals("portal") ? "freight-portal" : system;
+            ferryArgs.add("--ferry.connectors." + connector + ".base-url=http://localhost:" + port);
+            portal = port;
+        }
+        Path log = Path.of("bench", "out", "sandbox-" + mode.name() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("FERRY_"));
+        sandbox = builder.start();
+        HttpClient client = HttpClient.newHttpClient();
+        URI login = URI.create("http://localhost:" + portal + "/login");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (true) {
+            if (!sandbox.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the sandbox process did not start; see " + log);
+            }
+            try {
+                if (client.send(HttpRequest.newBuilder(login).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return ferryArgs;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private void start(Path data, Path log) throws Exception {
+        List<String> systems = startSandbox(data);
+        int port = freePort();
         base = "http://localhost:" + port;
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString(),
                 "--server.port=" + port,
                 "--ferry.data-dir=" + data,
                 "--ferry.rpa.workers=" + CONCURRENCY,
-                "--ferry.sandbox.portal.hazards.slow-rate=0",
-                "--ferry.sandbox.portal.hazards.busy-rate=0",
-                "--ferry.sandbox.portal.hazards.expiry-rate=0",
-                "--ferry.sandbox.crm.trickle-initial=0",
-                "--ferry.sandbox.crm.trickle-max=0",
                 "--ferry.schedules.crm-order-pull.cron=0 0 0 1 1 ? 2099",
                 // the tracking sync runs the shipment-statuses bot on the same portal every minute: it would take
                 // a worker and a slot of the portal's limit, and launch a browser of its own per run
                 "--ferry.schedules.tracking-sync.cron=0 0 0 1 1 ? 2099",
                 "--ferry.schedules.nightly-reconciliation.cron=0 0 0 1 1 ? 2099"));
+        command.addAll(systems);
         command.addAll(mode.args());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        // the sandbox profile's defaults: no FERRY_PROFILE or other FERRY_* setting from this shell
+        // the sandbox profile's defaults (its keys and users; the systems are the process above): no FERRY_PROFILE
+        // or other FERRY_* setting from this shell
         builder.environment().keySet().removeIf(name -> name.startsWith("FERRY_"));
         builder.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         builder.environment().put("PLAYWRIGHT_NODEJS_PATH", "/usr/bin/node");
@@ -302,8 +357,13 @@ public class BotBench {
             ferry.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             return "did not stop within 60 s of SIGTERM; killed";
         }
-        return String.format(Locale.ROOT, "exit code %d, %.1f s after SIGTERM", ferry.exitValue(),
+        String how = String.format(Locale.ROOT, "exit code %d, %.1f s after SIGTERM", ferry.exitValue(),
                 (System.nanoTime() - started) / 1e9);
+        sandbox.destroy();
+        if (!sandbox.waitFor(30, TimeUnit.SECONDS)) {
+            sandbox.destroyForcibly();
+        }
+        return how;
     }
 
     /** Processes Ferry started that are still alive 5 s after it stopped, by kind: killed, and reported. */

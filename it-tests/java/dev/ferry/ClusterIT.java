@@ -34,7 +34,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Scale-out as an operator runs it, on this machine: PostgreSQL (a fresh database per run), an Artemis
- * broker in its own process, the simulated systems in their own process (--ferry.mode=sandbox-only), and
+ * broker in its own process, the simulated systems in their own process (the sandbox's standalone jar), and
  * two Ferry nodes (target/ferry.jar, profile cluster) as separate JVMs. Orders are posted round-robin, one
  * node is SIGKILLed mid-way and started again later, and nothing is lost or done twice.
  */
