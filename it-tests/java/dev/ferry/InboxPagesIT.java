@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.inbox.Notice;
 import dev.ferry.inbox.Notices;
-import dev.ferry.routing.FlagCategory;
+import dev.ferry.inbox.FlagCategory;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.microsoft.playwright.Browser;

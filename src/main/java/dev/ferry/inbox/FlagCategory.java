@@ -1,4 +1,4 @@
-package dev.ferry.routing;
+package dev.ferry.inbox;
 
 /** Why an order — or, for the last two, something other than an order — waits for a person. */
 public enum FlagCategory {

@@ -1,6 +1,5 @@
 package dev.ferry.inbox;
 
-import dev.ferry.routing.OrderFlagged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

@@ -7,7 +7,6 @@ import dev.ferry.orders.OrderReview;
 import dev.ferry.orders.OrderStatus;
 import dev.ferry.orders.OrderStore;
 import dev.ferry.orders.StepOutcome;
-import dev.ferry.routing.FlagCategory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

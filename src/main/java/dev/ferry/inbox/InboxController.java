@@ -2,7 +2,6 @@ package dev.ferry.inbox;
 
 import dev.ferry.orders.OrderBodyReader;
 import dev.ferry.orders.Violation;
-import dev.ferry.routing.FlagCategory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;

@@ -3,7 +3,6 @@ package dev.ferry.inbox;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.orders.JournalEntry;
 import dev.ferry.orders.OrderStatus;
-import dev.ferry.routing.FlagCategory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

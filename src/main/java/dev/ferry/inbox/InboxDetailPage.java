@@ -7,7 +7,6 @@ import dev.ferry.orders.InvalidOrderException;
 import dev.ferry.orders.OrderBodyReader;
 import dev.ferry.orders.OrderValidator;
 import dev.ferry.orders.Violation;
-import dev.ferry.routing.FlagCategory;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.List;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.orders.OrderTimeline;
 import dev.ferry.orders.PageTimes;
 import dev.ferry.orders.StepWords;
-import dev.ferry.routing.FlagCategory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

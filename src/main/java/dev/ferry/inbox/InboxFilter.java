@@ -1,6 +1,5 @@
 package dev.ferry.inbox;
 
-import dev.ferry.routing.FlagCategory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.ferry.inbox;
 
-import dev.ferry.routing.FlagCategory;
 import java.time.Instant;
 
 /** One row of the exceptions table: about an order ({@code orderId}) or a {@link Notice} ({@code subject}). */

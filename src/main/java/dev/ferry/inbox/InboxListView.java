@@ -2,7 +2,6 @@ package dev.ferry.inbox;
 
 import dev.ferry.orders.PageTimes;
 import dev.ferry.orders.StepWords;
-import dev.ferry.routing.FlagCategory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

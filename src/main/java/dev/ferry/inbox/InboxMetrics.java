@@ -1,6 +1,5 @@
 package dev.ferry.inbox;
 
-import dev.ferry.routing.FlagCategory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;

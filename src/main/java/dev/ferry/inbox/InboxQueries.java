@@ -4,7 +4,6 @@ import dev.ferry.orders.Journal;
 import dev.ferry.orders.OrderQueries;
 import dev.ferry.orders.OrderRecord;
 import dev.ferry.orders.OrderStore;
-import dev.ferry.routing.FlagCategory;
 import dev.ferry.rpa.BotEvidence;
 import java.util.LinkedHashMap;
 import java.util.List;

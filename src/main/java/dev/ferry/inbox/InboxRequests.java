@@ -1,7 +1,6 @@
 package dev.ferry.inbox;
 
 import dev.ferry.orders.Violation;
-import dev.ferry.routing.FlagCategory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,5 @@
 package dev.ferry.inbox;
 
-import dev.ferry.routing.FlagCategory;
-import dev.ferry.routing.OrderFlagged;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

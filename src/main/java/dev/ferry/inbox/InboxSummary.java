@@ -1,6 +1,5 @@
 package dev.ferry.inbox;
 
-import dev.ferry.routing.FlagCategory;
 import java.time.Instant;
 
 /** An exception as the inbox list shows it, with what identifies its order (a notice: its title) to a person. */

@@ -1,6 +1,5 @@
 package dev.ferry.inbox;
 
-import dev.ferry.routing.FlagCategory;
 import java.util.Map;
 
 /**

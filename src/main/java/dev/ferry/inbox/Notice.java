@@ -1,6 +1,5 @@
 package dev.ferry.inbox;
 
-import dev.ferry.routing.FlagCategory;
 
 /**
  * Something that needs a person but is not one order's failure: a schedule that paused itself, a

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.inbox.Notice;
 import dev.ferry.inbox.Notices;
 import dev.ferry.orders.OrderStore;
-import dev.ferry.routing.FlagCategory;
+import dev.ferry.inbox.FlagCategory;
 import dev.ferry.scheduling.ScheduleRun;
 import java.time.Clock;
 import java.time.ZoneId;

@@ -1,6 +1,7 @@
 package dev.ferry.routing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.inbox.FlagCategory;
 import dev.ferry.orders.Intake;
 import dev.ferry.orders.InvalidOrderException;
 import dev.ferry.orders.OrderIntake;

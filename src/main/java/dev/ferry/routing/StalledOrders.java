@@ -1,5 +1,6 @@
 package dev.ferry.routing;
 
+import dev.ferry.inbox.FlagCategory;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,6 +4,8 @@ import dev.ferry.connectors.ConnectorFailures;
 import dev.ferry.connectors.Connectors;
 import dev.ferry.connectors.Failure;
 import dev.ferry.connectors.RetryPolicy;
+import dev.ferry.inbox.FlagCategory;
+import dev.ferry.inbox.OrderFlagged;
 import dev.ferry.orders.OrderQueue;
 import dev.ferry.orders.OrderStatus;
 import dev.ferry.orders.StepOutcome;

@@ -2,7 +2,7 @@ package dev.ferry.scheduling;
 
 import dev.ferry.inbox.Notice;
 import dev.ferry.inbox.Notices;
-import dev.ferry.routing.FlagCategory;
+import dev.ferry.inbox.FlagCategory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.orders.OrderStatus;
-import dev.ferry.routing.FlagCategory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

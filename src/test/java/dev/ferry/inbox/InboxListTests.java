@@ -2,7 +2,6 @@ package dev.ferry.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.routing.FlagCategory;
 import dev.ferry.testing.RowsRead;
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -3,7 +3,6 @@ package dev.ferry.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.orders.Violation;
-import dev.ferry.routing.FlagCategory;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;

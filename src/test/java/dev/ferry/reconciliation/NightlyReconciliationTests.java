@@ -11,7 +11,7 @@ import dev.ferry.inbox.Notice;
 import dev.ferry.inbox.Notices;
 import dev.ferry.orders.OrderRecord;
 import dev.ferry.orders.OrderStore;
-import dev.ferry.routing.FlagCategory;
+import dev.ferry.inbox.FlagCategory;
 import dev.ferry.scheduling.ScheduleRun;
 import java.time.Clock;
 import java.time.Instant;

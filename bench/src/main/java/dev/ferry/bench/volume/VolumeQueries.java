@@ -1,5 +1,6 @@
 package dev.ferry.bench.volume;
 
+import dev.ferry.inbox.FlagCategory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ final class VolumeQueries {
 
     private static Object filter(String status, String category, String source, String q) {
         return Ferry.create("dev.ferry.inbox.InboxFilter", Ferry.constant("dev.ferry.inbox.ExceptionStatus", status),
-                Ferry.constant("dev.ferry.routing.FlagCategory", category), null, source, q);
+                Ferry.constant("dev.ferry.inbox.FlagCategory", category), null, source, q);
     }
 
     private static List<String> twentyIds(int n) {
