@@ -57,6 +57,7 @@ final class FerryProcess implements AutoCloseable {
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
         private int port;
+        private boolean simulator;
 
         private Options() {
             // a Ferry that shares its simulated systems with the test: no sandbox of its own, no CRM pull
@@ -80,6 +81,15 @@ final class FerryProcess implements AutoCloseable {
         Options jvm(String... options) {
             jvm.addAll(List.of(options));
             return this;
+        }
+
+        /**
+         * Ferry as the demo runs it ({@code ./mvnw spring-boot:run}): from the class path of this test JVM, which
+         * has the sandbox module, since target/ferry.jar leaves the simulated systems out.
+         */
+        Options withSimulator() {
+            simulator = true;
+            return arg("ferry.sandbox.enabled", "true");
         }
 
         Options dataDir(Path dir) {
@@ -128,7 +138,12 @@ final class FerryProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvm);
-            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port()));
+            if (simulator) {
+                command.addAll(List.of("-cp", System.getProperty("java.class.path"), FerryApplication.class.getName()));
+            } else {
+                command.addAll(List.of("-jar", jar.toString()));
+            }
+            command.add("--server.port=" + port());
             args.forEach((key, value) -> command.add("--" + key + "=" + value));
             Path log = Path.of("target", name + ".log").toAbsolutePath();
             ProcessBuilder builder = new ProcessBuilder(command)

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ferry with its in-process sandbox, as the demo runs, killed and started again on the same data directory: the
+ * Ferry with its in-process sandbox, as the demo runs ({@code ./mvnw spring-boot:run}), killed and started again on the same data directory: the
  * simulated systems remember what they handed out, so the next sales order and tracking number are new ones, and
  * the CRM does not offer again the orders Ferry has already written back.
  */
@@ -41,7 +41,7 @@ class SandboxRestartIT {
         int shipping = Cluster.freePort();
         FerryProcess.Options options = FerryProcess.options()
                 .dataDir(Files.createTempDirectory("ferry-sandbox-restart-"))
-                .arg("ferry.sandbox.enabled", true)
+                .withSimulator()
                 .arg("ferry.sandbox.crm.port", crm)
                 .arg("ferry.sandbox.erp.port", erp)
                 .arg("ferry.sandbox.shipping.port", shipping)

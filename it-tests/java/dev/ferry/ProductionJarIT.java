@@ -1,0 +1,67 @@
+package dev.ferry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * target/ferry.jar holds what production runs: no simulated systems, no WireMock, no Node.js binaries of
+ * Playwright's; and asked for the simulated systems anyway, it says in one line where they are.
+ */
+class ProductionJarIT {
+
+    @Test
+    void theJarCarriesNeitherTheSimulatorNorWireMockNorPlaywrightsNodeBinaries() throws IOException {
+        try (ZipFile jar = new ZipFile(Path.of("target", "ferry.jar").toFile())) {
+            List<String> names = jar.stream().map(ZipEntry::getName).toList();
+
+            assertThat(names).as("Ferry's own classes are there").contains("BOOT-INF/classes/dev/ferry/FerryApplication.class");
+            assertThat(names).filteredOn(name -> name.startsWith("BOOT-INF/lib/"))
+                    .as("the driver's scripts are there").anyMatch(name -> name.startsWith("BOOT-INF/lib/driver-1."))
+                    .noneMatch(name -> name.contains("wiremock") || name.contains("ferry-sandbox")
+                            || name.contains("driver-bundle"));
+            assertThat(names).noneMatch(name -> name.startsWith("BOOT-INF/classes/dev/ferry/sandbox/")
+                    && name.endsWith(".class"));
+        }
+    }
+
+    @Test
+    void theSandboxProfileStopsAtOnceWithOneLineSayingWhereTheSimulatedSystemsAre() throws IOException {
+        FerryProcess.Options options = FerryProcess.options()
+                .dataDir(Files.createTempDirectory("ferry-production-jar-"))
+                .arg("ferry.sandbox.enabled", "true");
+
+        assertOneLine(options, "production-jar-sandbox-profile", "the sandbox profile",
+                "ferry-sandbox-standalone.jar");
+    }
+
+    @Test
+    void theSandboxAloneStopsAtOnceWithOneLineSayingWhereItIs() throws IOException {
+        FerryProcess.Options options = FerryProcess.options()
+                .dataDir(Files.createTempDirectory("ferry-production-jar-"))
+                .arg("ferry.mode", "sandbox-only");
+
+        assertOneLine(options, "production-jar-sandbox-only", "--ferry.mode=sandbox-only",
+                "java -jar sandbox/target/ferry-sandbox-standalone.jar");
+    }
+
+    private static void assertOneLine(FerryProcess.Options options, String name, String... words) throws IOException {
+        try (FerryProcess ferry = options.launch(name)) {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> !ferry.isAlive());
+
+            assertThat(ferry.exitValue()).as("exit code; see " + ferry.log()).isEqualTo(2);
+            List<String> lines = Files.readAllLines(ferry.log()).stream().filter(line -> !line.isBlank()).toList();
+            assertThat(lines).as(ferry.log().toString()).hasSize(1);
+            assertThat(lines.get(0)).startsWith("Ferry cannot start: ").contains(words)
+                    .contains("has no simulated systems");
+        }
+    }
+}
