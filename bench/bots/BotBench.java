@@ -280,15 +280,31 @@ public class BotBench {
         sandbox = builder.start();
         HttpClient client = HttpClient.newHttpClient();
         URI login = URI.create("http://localhost:" + portal + "/login");
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        awaitUp(sandbox, "The sandbox process", log, Duration.ofMinutes(5), () -> client.send(
+                HttpRequest.newBuilder(login).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        return ferryArgs;
+    }
+
+    interface Probe {
+        boolean up() throws IOException, InterruptedException;
+    }
+
+    /** Waits until {@code probe} says the process answers; fails when it exits first or takes longer than {@code limit}. */
+    private static void awaitUp(Process process, String what, Path log, Duration limit, Probe probe)
+            throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
         while (true) {
-            if (!sandbox.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the sandbox process did not start; see " + log);
+            if (!process.isAlive()) {
+                throw new IllegalStateException(what + " exited with " + process.exitValue() + "; the end of " + log
+                        + ":\n" + String.join("\n", tail(log)));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(what + " did not answer within " + limit.toMinutes() + " minutes; see "
+                        + log);
             }
             try {
-                if (client.send(HttpRequest.newBuilder(login).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return ferryArgs;
+                if (probe.up()) {
+                    return;
                 }
             } catch (IOException notYet) {
                 // not listening yet
@@ -329,24 +345,7 @@ public class BotBench {
         builder.environment().put("BENCH_FERRY_MARK", marker);
         progress("starting Ferry (" + mode.name() + ") on port " + port + ", log " + log);
         ferry = builder.start();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-        while (true) {
-            if (!ferry.isAlive()) {
-                throw new IllegalStateException("Ferry exited with " + ferry.exitValue() + "; the end of " + log
-                        + ":\n" + String.join("\n", tail(log)));
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Ferry was not healthy within 10 minutes; see " + log);
-            }
-            try {
-                if (get("/actuator/health").statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
+        awaitUp(ferry, "Ferry", log, Duration.ofMinutes(10), () -> get("/actuator/health").statusCode() == 200);
     }
 
     /** Stops Ferry as a service manager would (SIGTERM), and says how it went. */

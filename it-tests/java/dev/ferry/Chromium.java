@@ -3,12 +3,10 @@ package dev.ferry;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
-import java.io.File;
-import java.nio.file.Files;
+import dev.ferry.rpa.SystemProgram;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -37,11 +35,12 @@ public final class Chromium {
      * nothing; it also points the driver at the Node.js found.
      */
     public static Path executable() {
-        Path node = required(node(), NO_NODE);
+        String path = System.getenv("PATH");
+        Path node = required(SystemProgram.NODE.find(System.getenv("PLAYWRIGHT_NODEJS_PATH"), path), NO_NODE);
         if (System.getenv("PLAYWRIGHT_NODEJS_PATH") == null && System.getProperty(NODE_PROPERTY) == null) {
             System.setProperty(NODE_PROPERTY, node.toString());
         }
-        return required(find(), MISSING);
+        return required(SystemProgram.CHROMIUM.find(System.getenv("FERRY_CHROMIUM"), path), MISSING);
     }
 
     private static Path required(Optional<Path> found, String missing) {
@@ -54,38 +53,10 @@ public final class Chromium {
         return found.get();
     }
 
-    private static Optional<Path> node() {
-        String configured = System.getenv("PLAYWRIGHT_NODEJS_PATH");
-        if (configured != null && !configured.isBlank()) {
-            return Optional.of(Path.of(configured)).filter(Files::isExecutable);
-        }
-        return onPath(Path.of("/usr/bin/node"), "node", "nodejs");
-    }
-
     public static Browser launch(Playwright playwright, Path executable) {
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(executable)
                 .setHeadless(true)
                 .setArgs(ARGS));
-    }
-
-    private static Optional<Path> find() {
-        String configured = System.getenv("FERRY_CHROMIUM");
-        if (configured != null && !configured.isBlank()) {
-            return Optional.of(Path.of(configured)).filter(Files::isExecutable);
-        }
-        return onPath(Path.of("/usr/bin/chromium"), "chromium", "chromium-browser");
-    }
-
-    private static Optional<Path> onPath(Path usual, String... names) {
-        if (Files.isExecutable(usual)) {
-            return Optional.of(usual);
-        }
-        String path = System.getenv().getOrDefault("PATH", "");
-        return Stream.of(path.split(File.pathSeparator))
-                .filter(dir -> !dir.isBlank())
-                .flatMap(dir -> Stream.of(names).map(name -> Path.of(dir, name)))
-                .filter(Files::isExecutable)
-                .findFirst();
     }
 }

@@ -33,11 +33,13 @@ class BrowserWorkers {
             all.add(worker);
             idle.add(worker);
         }
-        if (SystemProgram.CHROMIUM.find(settings.chromium(), System.getenv("PATH")).isEmpty()) {
-            log.warn("{}; bot runs will fail until then.", SystemProgram.CHROMIUM.missing());
-        }
-        if (SystemProgram.NODE.find(settings.node(), System.getenv("PATH")).isEmpty()) {
-            log.warn("{}; bot runs will fail until then.", SystemProgram.NODE.missing());
+        warnIfMissing(SystemProgram.CHROMIUM, settings.chromium());
+        warnIfMissing(SystemProgram.NODE, settings.node());
+    }
+
+    private static void warnIfMissing(SystemProgram program, String configured) {
+        if (program.find(configured, System.getenv("PATH")).isEmpty()) {
+            log.warn("{}; bot runs will fail until then.", program.missing());
         }
     }
 

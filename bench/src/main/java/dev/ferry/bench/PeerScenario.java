@@ -48,7 +48,7 @@ final class PeerScenario {
             Check check, Ceiling ceiling) {
 
         double throughput() {
-            return answered2xx(batch) / batch.seconds();
+            return settledPerSecond(batch);
         }
 
         double cpuMsPerOrder() {
@@ -197,7 +197,7 @@ final class PeerScenario {
     private record Ceiling(OpenLoop.Result batch, double cpuSeconds, double sandboxCpuSeconds) {
 
         double throughput() {
-            return answered2xx(batch) / batch.seconds();
+            return settledPerSecond(batch);
         }
 
         List<String> row(String system, LimitScenario.Limit limit) {
@@ -207,6 +207,11 @@ final class PeerScenario {
                     Report.f(cpuSeconds * 1000 / batch.offered(), 2),
                     Report.f(sandboxCpuSeconds * 1000 / batch.offered(), 2));
         }
+    }
+
+    // orders answered 2xx per second, from the first order due to the last answer
+    private static double settledPerSecond(OpenLoop.Result batch) {
+        return answered2xx(batch) / batch.seconds();
     }
 
     private static Ceiling ceiling(Settings settings, Sandbox sandbox, OpenLoop load, URI orders, DoubleSupplier cpu,
