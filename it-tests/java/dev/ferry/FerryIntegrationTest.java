@@ -25,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application in the sandbox profile: embedded Artemis and H2 in a fresh data directory,
- * the simulated systems on free ports. Classes that add no properties of their own share one context.
+ * the simulated systems on free ports. Classes that add no properties of their own share one context: every IT
+ * runs in one JVM, and {@link ContextOrder} runs the classes of one context one after another.
  * The CRM trickle, the scheduled pull and the nightly reconciliation are off here, so every order and inbox
  * item a test sees is its own.
  */
@@ -75,6 +76,10 @@ abstract class FerryIntegrationTest {
             throw new UncheckedIOException(e);
         }
         registry.add("ferry.data-dir", () -> dataDir);
+        // Quartz knows its schedulers by name across the JVM, and the cache closes a context only after the next
+        // one has started: for that moment two Ferry contexts live side by side
+        String schedulerName = "ferry-" + Path.of(dataDir).getFileName();
+        registry.add("spring.quartz.scheduler-name", () -> schedulerName);
     }
 
     HttpResponse<String> post(JsonNode order) {

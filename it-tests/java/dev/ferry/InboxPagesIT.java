@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A reviewer works the inbox in a real browser (headless Chromium): signs in, finds an order, reads
@@ -49,6 +50,9 @@ import org.springframework.beans.factory.annotation.Value;
  * of an order as text, and refuse a form posted from elsewhere.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// a context of its own, not the one the other ITs share: the screenshots in docs/inbox.md show an inbox that
+// holds only their five orders
+@TestPropertySource(properties = "spring.application.name=ferry-inbox-pages-it")
 class InboxPagesIT extends FerryIntegrationTest {
 
     private static final LocatorAssertions.HasTextOptions UNTIL_DONE =
