@@ -13,7 +13,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ferry in a JVM of its own, started from {@code target/ferry.jar} as an operator starts it, so a test can
- * SIGKILL it and start it again on the same data. Output goes to {@code target/<name>.log}.
+ * Ferry in a JVM of its own, started from {@code target/ferry.jar} as docs/operations.md recommends (unpacked, with
+ * a class-data-sharing archive written by deploy/cds-archive.sh once per build), so a test can SIGKILL it and start
+ * it again on the same data. Output goes to {@code target/<name>.log}.
  */
 final class FerryProcess implements AutoCloseable {
 
@@ -133,15 +136,15 @@ final class FerryProcess implements AutoCloseable {
 
         /** Starts Ferry and returns at once, for a test that expects it to refuse to start. */
         FerryProcess launch(String name) {
-            Path jar = Path.of("target", "ferry.jar").toAbsolutePath();
-            assertThat(jar).as("run the ITs with ./mvnw verify, which builds target/ferry.jar first").exists();
             List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add(JAVA);
             command.addAll(jvm);
             if (simulator) {
                 command.addAll(List.of("-cp", System.getProperty("java.class.path"), FerryApplication.class.getName()));
             } else {
-                command.addAll(List.of("-jar", jar.toString()));
+                Path unpacked = unpackedWithArchive();
+                command.addAll(List.of("-XX:SharedArchiveFile=" + unpacked.resolve("ferry.jsa"),
+                        "-jar", unpacked.resolve("ferry.jar").toString()));
             }
             command.add("--server.port=" + port());
             args.forEach((key, value) -> command.add("--" + key + "=" + value));
@@ -156,6 +159,43 @@ final class FerryProcess implements AutoCloseable {
             } catch (IOException e) {
                 throw new IllegalStateException("Ferry " + name + " did not start: " + e.getMessage(), e);
             }
+        }
+    }
+
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    /**
+     * target/ferry-cds: target/ferry.jar unpacked, with its archive, written by deploy/cds-archive.sh when the jar is
+     * newer than the archive (bench/run shares it). A start from it takes about half the CPU of {@code java -jar
+     * target/ferry.jar}, and the ITs start Ferry some twenty times.
+     */
+    private static synchronized Path unpackedWithArchive() {
+        Path jar = Path.of("target", "ferry.jar").toAbsolutePath();
+        assertThat(jar).as("run the ITs with ./mvnw verify, which builds target/ferry.jar first").exists();
+        Path dir = Path.of("target", "ferry-cds").toAbsolutePath();
+        Path archive = dir.resolve("ferry.jsa");
+        try {
+            if (Files.exists(archive)
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                return dir;
+            }
+            Path log = Path.of("target", "cds-archive.log").toAbsolutePath();
+            ProcessBuilder script = new ProcessBuilder("deploy/cds-archive.sh", jar.toString(), dir.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            script.environment().put("JAVA", JAVA);
+            Process process = script.start();
+            boolean done = process.waitFor(5, TimeUnit.MINUTES);
+            if (!done) {
+                process.destroyForcibly();
+            }
+            assertThat(done && process.exitValue() == 0).as("deploy/cds-archive.sh failed: " + Files.readString(log))
+                    .isTrue();
+            return dir;
+        } catch (IOException e) {
+            throw new IllegalStateException("deploy/cds-archive.sh could not run: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
