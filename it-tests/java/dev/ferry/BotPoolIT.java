@@ -100,10 +100,13 @@ class BotPoolIT extends FerryIntegrationTest {
 
     /**
      * Chromium processes started from this JVM (through the Playwright driver), by their {@code --type}:
-     * {@code browser} for a browser's main process, then renderer, gpu-process, utility, zygote.
+     * {@code browser} for a browser's main process, then renderer, gpu-process, utility, zygote. Not those under
+     * the Ferry processes that ITs running beside this one start (children of this JVM that are JVMs themselves).
      */
     static Map<String, Long> chromiumProcesses() {
-        return ProcessHandle.current().descendants()
+        return ProcessHandle.current().children()
+                .filter(child -> !child.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .flatMap(ProcessHandle::descendants)
                 .filter(p -> p.info().command().map(c -> c.contains("chromium")).orElse(false))
                 .collect(Collectors.groupingBy(BotPoolIT::type, TreeMap::new, Collectors.counting()));
     }

@@ -18,7 +18,9 @@ import org.springframework.test.context.MergedContextConfiguration;
  * Runs the IT classes that build the same Spring context one after another, so that the failsafe JVM, which
  * keeps one context at a time (spring.test.context.cache.maxSize=1 in app.pom.xml), starts each context once.
  * Classes are grouped by Spring's own cache key, the merged context configuration; the largest group runs first,
- * the classes that start no context (those that start Ferry as a process) last, each part by class name.
+ * the classes that start no context (those that start Ferry as a process) last, each part by class name. The
+ * classes on a context run in this order in one thread (FerryIntegrationTest is SAME_THREAD); the others run
+ * beside them (docs/architecture.md#tests).
  */
 public final class ContextOrder implements ClassOrderer {
 

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,6 +48,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "ferry.sandbox.portal.username=" + FerryIntegrationTest.PORTAL_USERNAME,
         "ferry.sandbox.portal.password=" + FerryIntegrationTest.PORTAL_PASSWORD
 })
+// one after another, in ContextOrder's order; the ITs that start Ferry as a process run beside them (app.pom.xml)
+@Execution(ExecutionMode.SAME_THREAD)
 abstract class FerryIntegrationTest {
 
     static final String INTAKE_KEY = "ferry-sandbox-key";
