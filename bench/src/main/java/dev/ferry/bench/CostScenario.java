@@ -301,7 +301,7 @@ final class CostScenario {
         return Duration.between(from.at(), to.at()).toNanos() / 1e9;
     }
 
-    private static void dump(Ferry ferry, Path recording) throws IOException, InterruptedException {
+    static void dump(Ferry ferry, Path recording) throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(ferry.process().pid()), "JFR.dump", "name=bench", "filename=" + recording)
                 .redirectErrorStream(true).start();

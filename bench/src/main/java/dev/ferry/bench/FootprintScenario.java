@@ -1,23 +1,38 @@
 package dev.ferry.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Scenario 6: from process start to ready, memory when idle and under load. */
 final class FootprintScenario {
 
-    static final double READY_GOAL_SECONDS = 8;
-    // the goal is 500 MB (10^6 bytes); /proc reports KiB
-    static final double IDLE_RSS_GOAL_MIB = 500e6 / (1024 * 1024);
+    static final double READY_GOAL_SECONDS = 4;
+    static final double READY_CPU_GOAL_SECONDS = 8;
+    static final double IDLE_RSS_GOAL_MIB = 300;
+    static final double LOAD_RSS_GOAL_MIB = 600;
+    // as the cost scenario records: an execution sample every 5 ms
+    private static final String RECORDING = "-XX:StartFlightRecording:name=bench,settings=profile,"
+            + "jdk.ExecutionSample#period=5ms";
 
     record Start(double readySeconds, double cpuSecondsToReady) {
     }
 
-    record Idle(List<Start> starts, double idleRssMiB) {
+    /** The starts, the idle RSS of the last, and the CPU ms until ready of a profiled start by where it went. */
+    record Idle(List<Start> starts, double idleRssMiB, Map<String, Double> profileMs) {
         double medianReady() {
-            List<Double> sorted = starts.stream().map(Start::readySeconds).sorted().toList();
-            return sorted.get(sorted.size() / 2);
+            return median(starts.stream().map(Start::readySeconds).toList());
+        }
+
+        double medianCpu() {
+            return median(starts.stream().map(Start::cpuSecondsToReady).toList());
+        }
+
+        private static double median(List<Double> values) {
+            return values.stream().sorted().toList().get(values.size() / 2);
         }
     }
 
@@ -38,7 +53,28 @@ final class FootprintScenario {
                 }
             }
         }
-        return new Idle(measured, idleRss);
+        return new Idle(measured, idleRss, profile(settings, sandbox));
+    }
+
+    /**
+     * One more start with a JFR recording, which costs CPU of its own, so its figures are not in the starts' table:
+     * the CPU of every thread until ready, the JVM's own threads (JIT, GC) by name, the rest by the samples of each
+     * thread (CpuProfile, as the cost scenario splits an order's CPU).
+     */
+    private static Map<String, Double> profile(Settings settings, Sandbox sandbox) throws Exception {
+        List<String> jvm = new ArrayList<>(settings.ferryJvm());
+        jvm.add(RECORDING);
+        Instant launched = Instant.now();
+        try (Ferry ferry = Ferry.start(settings, sandbox, "ferry-start-profiled", jvm, List.of())) {
+            Instant ready = Instant.now();
+            Map<Long, CpuProfile.ThreadCpu> threads = CpuProfile.threads(ferry.process().pid());
+            double processMs = ferry.process().cpuSeconds() * 1000;
+            Path recording = settings.work().resolve("ferry-start-profiled.jfr");
+            CostScenario.dump(ferry, recording);
+            CpuProfile.Window window = new CpuProfile.Window(launched, ready);
+            CpuProfile.read(recording, ferry.dataDir(), List.of(window));
+            return window.cpuMs(Map.of(), threads, processMs);
+        }
     }
 
     static void report(Settings settings, Idle idle, double rssUnderLoadMiB, Report report) {
@@ -61,9 +97,28 @@ final class FootprintScenario {
                         List.of("ready, median", Report.f(idle.medianReady(), 2) + " s"),
                         List.of("idle RSS", Report.f(idle.idleRssMiB(), 0) + " MiB"),
                         List.of("RSS under load", rssUnderLoadMiB > 0 ? Report.f(rssUnderLoadMiB, 0) + " MiB" : "not run")));
-        report.target("ready", "≤ 8 s", Report.f(idle.medianReady(), 2) + " s (median of " + idle.starts().size() + ")",
-                idle.medianReady() <= READY_GOAL_SECONDS);
-        report.target("idle RSS", "≤ 500 MB", Report.f(idle.idleRssMiB(), 0) + " MiB = " + Report.f(idle.idleRssMiB() * 1.048576, 0) + " MB",
+        double total = idle.profileMs().values().stream().mapToDouble(Double::doubleValue).sum();
+        List<List<String>> profile = new ArrayList<>();
+        idle.profileMs().forEach((row, ms) -> {
+            if (ms >= 5) {
+                profile.add(List.of(row, Report.f(ms / 1000, 2), Report.f(100 * ms / total, 1) + " %"));
+            }
+        });
+        profile.add(List.of("all", Report.f(total / 1000, 2), "100 %"));
+        report.text("Start-up profile: one more start, with a JFR recording (execution samples every 5 ms; the recording"
+                        + " costs CPU of its own, so this start is not in the table above). The CPU each thread used"
+                        + " until ready: the JVM's threads by their names, Java threads split by their samples, each"
+                        + " sample counted for the first component (CpuProfile) among its frames from the top.")
+                .table(List.of("where", "CPU s until ready", "share"), profile);
+        report.target("ready", "≤ " + Report.f(READY_GOAL_SECONDS, 0) + " s", Report.f(idle.medianReady(), 2)
+                + " s (median of " + idle.starts().size() + ")", idle.medianReady() <= READY_GOAL_SECONDS);
+        report.target("CPU until ready", "≤ " + Report.f(READY_CPU_GOAL_SECONDS, 0) + " s", Report.f(idle.medianCpu(), 1)
+                + " s (median of " + idle.starts().size() + ")", idle.medianCpu() <= READY_CPU_GOAL_SECONDS);
+        report.target("idle RSS", "≤ " + Report.f(IDLE_RSS_GOAL_MIB, 0) + " MiB", Report.f(idle.idleRssMiB(), 0) + " MiB",
                 idle.idleRssMiB() <= IDLE_RSS_GOAL_MIB);
+        if (rssUnderLoadMiB > 0) {
+            report.target("RSS under load", "≤ " + Report.f(LOAD_RSS_GOAL_MIB, 0) + " MiB",
+                    Report.f(rssUnderLoadMiB, 0) + " MiB", rssUnderLoadMiB <= LOAD_RSS_GOAL_MIB);
+        }
     }
 }
