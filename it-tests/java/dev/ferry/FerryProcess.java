@@ -15,12 +15,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Ferry in a JVM of its own, started from {@code target/ferry.jar} as docs/operations.md recommends (unpacked, with
@@ -37,6 +37,7 @@ final class FerryProcess implements AutoCloseable {
     // on a shared two-core machine under load a start has taken well over a minute, and over three minutes
     // until Camel had started (which /actuator/health waits for since DOWN answers 503)
     private static final Duration START_WAIT = Duration.ofSeconds(300);
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private final String name;
     private final Process process;
@@ -161,8 +162,6 @@ final class FerryProcess implements AutoCloseable {
             }
         }
     }
-
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     /**
      * target/ferry-cds: target/ferry.jar unpacked, with its archive, written by deploy/cds-archive.sh when the jar is

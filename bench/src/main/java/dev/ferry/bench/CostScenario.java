@@ -213,7 +213,7 @@ final class CostScenario {
                 to = snapshot(ferry, watch);
             }
             long flagged = fulfilment ? ferry.count("FLAGGED") - flaggedBefore : 0;
-            dump(ferry, recording);
+            CpuProfile.dump(ferry.process().pid(), recording);
             CpuProfile.Window idleWindow = new CpuProfile.Window(idleFrom.at(), idleTo.at());
             CpuProfile.Window window = new CpuProfile.Window(from.at(), to.at());
             CpuProfile.read(recording, ferry.dataDir(), List.of(idleWindow, window));
@@ -299,16 +299,6 @@ final class CostScenario {
 
     private static double seconds(Snapshot from, Snapshot to) {
         return Duration.between(from.at(), to.at()).toNanos() / 1e9;
-    }
-
-    static void dump(Ferry ferry, Path recording) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(ferry.process().pid()), "JFR.dump", "name=bench", "filename=" + recording)
-                .redirectErrorStream(true).start();
-        String output = new String(jcmd.getInputStream().readAllBytes());
-        if (!jcmd.waitFor(2, TimeUnit.MINUTES) || jcmd.exitValue() != 0 || !Files.exists(recording)) {
-            throw new IllegalStateException("jcmd JFR.dump failed: " + output.trim());
-        }
     }
 
     private static Map<String, Double> totals(Snapshot from, Snapshot to, CpuProfile.Window window) {

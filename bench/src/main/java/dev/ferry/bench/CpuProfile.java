@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -217,6 +218,17 @@ final class CpuProfile {
             }
             ms.put(ENDED, processMs - threads);
             return ms;
+        }
+    }
+
+    /** Writes the recording named "bench" of a running JVM to {@code recording} (jcmd JFR.dump). */
+    static void dump(long pid, Path recording) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid), "JFR.dump", "name=bench", "filename=" + recording)
+                .redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes());
+        if (!jcmd.waitFor(2, TimeUnit.MINUTES) || jcmd.exitValue() != 0 || !Files.exists(recording)) {
+            throw new IllegalStateException("jcmd JFR.dump failed: " + output.trim());
         }
     }
 

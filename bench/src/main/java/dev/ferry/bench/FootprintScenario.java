@@ -70,7 +70,7 @@ final class FootprintScenario {
             Map<Long, CpuProfile.ThreadCpu> threads = CpuProfile.threads(ferry.process().pid());
             double processMs = ferry.process().cpuSeconds() * 1000;
             Path recording = settings.work().resolve("ferry-start-profiled.jfr");
-            CostScenario.dump(ferry, recording);
+            CpuProfile.dump(ferry.process().pid(), recording);
             CpuProfile.Window window = new CpuProfile.Window(launched, ready);
             CpuProfile.read(recording, ferry.dataDir(), List.of(window));
             return window.cpuMs(Map.of(), threads, processMs);
