@@ -112,9 +112,8 @@ class BotCrashIT {
 
     private FerryProcess launch(String name) {
         ferry = FerryProcess.options()
-                // the quick compiler only: a JVM that lives a minute starts sooner on a busy machine; a killed JVM
-                // cannot clean up after itself: its Playwright driver copy and Tomcat folders land in tmpDir
-                .jvm("-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmpDir)
+                // a killed JVM cannot clean up after itself: its Playwright driver copy and Tomcat folders land in tmpDir
+                .jvm("-Djava.io.tmpdir=" + tmpDir)
                 .dataDir(dataDir)
                 .systemsOf(sandbox)
                 .arg("ferry.retry.initial-delay", "50ms")

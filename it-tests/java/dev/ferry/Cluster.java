@@ -104,7 +104,7 @@ final class Cluster implements AutoCloseable {
     private FerryProcess.Options defaults(String name) {
         try {
             FerryProcess.Options node = FerryProcess.options()
-                    .jvm("-XX:TieredStopAtLevel=1", "-Xss512k")
+                    .jvm("-Xss512k")
                     .env("FERRY_PROFILE", "sandbox,cluster")
                     .env("FERRY_NODE_ID", name)
                     .env("FERRY_DB_URL", POSTGRES + database)

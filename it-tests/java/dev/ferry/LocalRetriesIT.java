@@ -74,7 +74,6 @@ class LocalRetriesIT {
 
     private FerryProcess launch(String name, String nodeId, String erpRetryDelay) {
         FerryProcess ferry = FerryProcess.options()
-                .jvm("-XX:TieredStopAtLevel=1")
                 .dataDir(dataDir)
                 .systemsOf(sandbox)
                 .arg("ferry.node-id", nodeId)

@@ -97,7 +97,6 @@ class ShutdownIT {
 
     private FerryProcess launch(String name) {
         FerryProcess ferry = FerryProcess.options()
-                .jvm("-XX:TieredStopAtLevel=1")
                 .dataDir(dataDir)
                 .systemsOf(sandbox)
                 .arg("ferry.retry.initial-delay", "50ms")
