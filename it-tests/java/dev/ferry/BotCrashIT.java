@@ -112,7 +112,8 @@ class BotCrashIT {
 
     private FerryProcess launch(String name) {
         ferry = FerryProcess.options()
-                // a killed JVM cannot clean up after itself: its Playwright driver copy and Tomcat folders land in tmpDir
+                // a killed JVM cannot clean up after itself: its Playwright driver copy and Tomcat folders land in
+                // tmpDir
                 .jvm("-Djava.io.tmpdir=" + tmpDir)
                 .dataDir(dataDir)
                 .systemsOf(sandbox)

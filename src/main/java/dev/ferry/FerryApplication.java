@@ -1,5 +1,6 @@
 package dev.ferry;
 
+import dev.ferry.authoring.ValidateCommand;
 import dev.ferry.system.FerryHome;
 import dev.ferry.system.Simulator;
 import org.springframework.boot.SpringApplication;
@@ -18,6 +19,9 @@ public class FerryApplication {
         if (problem != null) {
             System.err.println("Ferry cannot start: " + problem);
             System.exit(2);
+        }
+        if (ValidateCommand.requested(args)) {
+            System.exit(ValidateCommand.run(home.path(), args, System.getenv(), System.out));
         }
         if (Simulator.aloneRequested(args, System.getenv())) {
             String missing = Simulator.runAlone(args, home.defaultProperties());

@@ -1,6 +1,7 @@
 package dev.ferry.rpa;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.system.Suggestions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ final class BotFileReader {
         }
         root.fieldNames().forEachRemaining(key -> {
             if (!TOP.contains(key)) {
-                throw yaml.atKey("/" + key, "unknown key '" + key + "' (known: " + String.join(", ", TOP) + ")");
+                throw yaml.atKey("/" + key, "unknown key '" + key + "'" + Suggestions.hint(key, TOP) + " (known: " + String.join(", ", TOP) + ")");
             }
         });
         String name = yaml.text(root, "", "name");

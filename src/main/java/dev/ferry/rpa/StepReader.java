@@ -2,6 +2,7 @@ package dev.ferry.rpa;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.options.AriaRole;
+import dev.ferry.system.Suggestions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -76,7 +77,7 @@ final class StepReader {
             case "screenshot" -> screenshot(yaml.text(node, pointer, kind), at, where);
             case "if" -> condition(value, at, where);
             case "forEach" -> forEach(value, at, where);
-            default -> throw yaml.atKey(at, "unknown step '" + kind + "' (known steps: " + String.join(", ", STEPS) + ")");
+            default -> throw yaml.atKey(at, "unknown step '" + kind + "'" + Suggestions.hint(kind, STEPS) + " (known steps: " + String.join(", ", STEPS) + ")");
         };
     }
 

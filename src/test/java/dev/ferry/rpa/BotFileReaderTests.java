@@ -55,7 +55,7 @@ class BotFileReaderTests {
     void anUnknownStepIsRejectedWhereItIsWritten() {
         assertThatThrownBy(() -> BotFileReader.read(bot("  - goto: /login\n  - clik: { text: Log in }\n"), FILE))
                 .isInstanceOf(BotFileException.class)
-                .hasMessageStartingWith(FILE + ":6:5: unknown step 'clik'");
+                .hasMessageStartingWith(FILE + ":6:5: unknown step 'clik' (did you mean 'click'?)");
     }
 
     @Test

@@ -1,0 +1,59 @@
+package dev.ferry.authoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The keys config/ sets for the profiles in use (application.yaml, then application-{profile}.yaml), and those
+ * the environment sets the way Spring reads it (FERRY_CONNECTORS_ERP_BASE_URL for ferry.connectors.erp.base-url).
+ */
+final class ConfigKeys {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Set<String> keys = new TreeSet<>();
+    private final Map<String, String> environment;
+
+    ConfigKeys(Path config, List<String> profiles, Map<String, String> environment) {
+        this.environment = environment;
+        read(config.resolve("application.yaml"));
+        profiles.forEach(profile -> read(config.resolve("application-" + profile + ".yaml")));
+    }
+
+    boolean has(String key) {
+        return keys.contains(key) || environment.containsKey(key.toUpperCase(Locale.ROOT).replace('.', '_')
+                .replace("-", ""));
+    }
+
+    private void read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            flatten("", YAML.readTree(file.toFile()));
+        } catch (IOException | RuntimeException unreadable) {
+            // Spring reports a broken config file at start; validate checks routes, connectors and bots
+        }
+    }
+
+    private void flatten(String prefix, JsonNode node) {
+        if (node == null) {
+            return;
+        }
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> flatten(prefix.isEmpty() ? field.getKey()
+                    : prefix + "." + field.getKey(), field.getValue()));
+        } else if (!prefix.isEmpty()) {
+            keys.add(prefix);
+        }
+    }
+}

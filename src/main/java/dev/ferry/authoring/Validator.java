@@ -1,0 +1,92 @@
+package dev.ferry.authoring;
+
+import dev.ferry.rpa.BotFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Every file an engineer edits in a Ferry home, checked without starting anything: routes/*.yaml and the
+ * Kamelets of connectors/ (by Camel's own parser, then endpoint by endpoint), the JSONata mappings of
+ * connectors/, and the bots of rpa-bots/. The mistakes come in the order of the files and lines.
+ */
+public final class Validator {
+
+    private static final Pattern PLACED = Pattern.compile("^(.+?):(\\d+):(\\d+): (.*)$", Pattern.DOTALL);
+
+    private final Path home;
+    private final ConfigKeys config;
+
+    /** {@code profiles}: those whose config/application-{profile}.yaml counts, as at start. */
+    public Validator(Path home, List<String> profiles, Map<String, String> environment) {
+        this.home = home.toAbsolutePath().normalize();
+        this.config = new ConfigKeys(this.home.resolve("config"), profiles, environment);
+    }
+
+    /** The files checked, relative to the home, in order. */
+    public List<String> files() {
+        List<Path> all = new ArrayList<>(routes());
+        all.addAll(kamelets());
+        all.addAll(mappings());
+        all.addAll(files(home.resolve("rpa-bots"), ".yaml"));
+        return all.stream().map(file -> home.relativize(file).toString()).sorted().toList();
+    }
+
+    public List<Mistake> mistakes() {
+        List<Mistake> mistakes = new ArrayList<>();
+        List<Path> kamelets = kamelets();
+        KameletCatalogue catalogue = new KameletCatalogue(home, kamelets);
+        mistakes.addAll(new RouteCheck(home).check(routes(), kamelets, catalogue, config));
+        for (Path mapping : mappings()) {
+            MappingCheck.check(mapping, home.relativize(mapping).toString()).ifPresent(mistakes::add);
+        }
+        for (String problem : BotFiles.mistakes(home)) {
+            mistakes.add(placed(problem));
+        }
+        mistakes.sort(Comparator.comparing(Mistake::file).thenComparingInt(Mistake::line)
+                .thenComparingInt(Mistake::column));
+        return mistakes;
+    }
+
+    private List<Path> routes() {
+        return files(home.resolve("routes"), ".yaml");
+    }
+
+    private List<Path> kamelets() {
+        return files(home.resolve("connectors"), ".kamelet.yaml");
+    }
+
+    private List<Path> mappings() {
+        return files(home.resolve("connectors"), ".jsonata");
+    }
+
+    private static List<Path> files(Path folder, String ending) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).filter(file -> file.getFileName().toString().endsWith(ending))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + folder, e);
+        }
+    }
+
+    /** A bot file's message, already {@code file:line:column: message}. */
+    private static Mistake placed(String problem) {
+        Matcher parts = PLACED.matcher(problem);
+        if (parts.matches()) {
+            return new Mistake(parts.group(1), Integer.parseInt(parts.group(2)), Integer.parseInt(parts.group(3)),
+                    parts.group(4));
+        }
+        return new Mistake("rpa-bots", 1, 1, problem);
+    }
+}
