@@ -1,6 +1,7 @@
 package dev.ferry;
 
 import dev.ferry.authoring.ValidateCommand;
+import dev.ferry.authoring.ValidationAtStart;
 import dev.ferry.system.FerryHome;
 import dev.ferry.system.Simulator;
 import org.springframework.boot.SpringApplication;
@@ -33,6 +34,7 @@ public class FerryApplication {
         }
         SpringApplication app = new SpringApplication(FerryApplication.class);
         app.setDefaultProperties(home.defaultProperties());
+        app.addListeners(new ValidationAtStart(System.err, () -> System.exit(2)));
         app.run(args);
     }
 }

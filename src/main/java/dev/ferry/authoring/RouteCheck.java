@@ -1,5 +1,7 @@
 package dev.ferry.authoring;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.ferry.system.Suggestions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +16,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.impl.engine.AbstractCamelContext;
 import org.apache.camel.model.ChoiceDefinition;
 import org.apache.camel.model.ExpressionNode;
 import org.apache.camel.model.FromDefinition;
@@ -28,6 +31,7 @@ import org.apache.camel.model.WhenDefinition;
 import org.apache.camel.model.language.ExpressionDefinition;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.slf4j.LoggerFactory;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 
@@ -74,9 +78,25 @@ final class RouteCheck {
                 walk(route, endpoints, expressions, UnaryOperator.identity(), true);
             }
         } finally {
-            camel.stop();
+            stopQuietly(camel);
         }
         return mistakes;
+    }
+
+    // a context that never started has nothing to say about its stop, and at Ferry's start it would read as
+    // Ferry's own Camel stopping
+    private static void stopQuietly(DefaultCamelContext camel) {
+        if (LoggerFactory.getLogger(AbstractCamelContext.class) instanceof Logger logger) {
+            Level level = logger.getLevel();
+            logger.setLevel(Level.WARN);
+            try {
+                camel.stop();
+            } finally {
+                logger.setLevel(level);
+            }
+        } else {
+            camel.stop();
+        }
     }
 
     private void load(DefaultCamelContext camel, Path file) {

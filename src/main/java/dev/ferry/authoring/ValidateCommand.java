@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -28,9 +29,8 @@ public final class ValidateCommand {
 
     /** {@code args}: the command line after "validate": --spring.profiles.active=... picks the profiles. */
     public static int run(Path home, String[] args, Map<String, String> environment, PrintStream out) {
-        quietLibraries();
         Validator validator = new Validator(home, profiles(args, environment), environment);
-        List<Mistake> mistakes = validator.mistakes();
+        List<Mistake> mistakes = quietly(validator::mistakes);
         mistakes.forEach(out::println);
         int files = validator.files().size();
         if (mistakes.isEmpty()) {
@@ -56,10 +56,18 @@ public final class ValidateCommand {
         return profiles;
     }
 
-    // without Spring, Logback's default configuration prints every DEBUG line of Camel's parser
-    private static void quietLibraries() {
-        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
-            root.setLevel(Level.WARN);
+    // without Spring, Logback's default configuration prints every DEBUG line of Camel's parser; the level is
+    // put back after, for a caller that goes on logging (a test)
+    private static <T> T quietly(Supplier<T> work) {
+        if (!(LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root)) {
+            return work.get();
+        }
+        Level level = root.getLevel();
+        root.setLevel(Level.WARN);
+        try {
+            return work.get();
+        } finally {
+            root.setLevel(level);
         }
     }
 }

@@ -1,0 +1,81 @@
+package dev.ferry.authoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.DefaultBootstrapContext;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.util.FileSystemUtils;
+
+/** A start stops before anything runs when the home has a mistake, with the lines ferry validate prints. */
+class ValidationAtStartTests {
+
+    @TempDir
+    Path home;
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final AtomicInteger stops = new AtomicInteger();
+    private final MockEnvironment environment = new MockEnvironment();
+
+    @BeforeEach
+    void copyTheProject() throws IOException {
+        for (String folder : List.of("config", "routes", "connectors", "rpa-bots")) {
+            FileSystemUtils.copyRecursively(Path.of(folder), home.resolve(folder));
+        }
+        environment.setProperty("ferry.home", home.toString());
+    }
+
+    @Test
+    void aHomeWithAMistakeStopsTheStartWithOneLinePerMistakeAndASummary() throws IOException {
+        Path mapping = home.resolve("connectors/erp/create-sales-order.jsonata");
+        Files.writeString(mapping, Files.readString(mapping).replace("\"reference\": orderId,", "\"reference\": orderId,,"));
+
+        start();
+
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(stops).hasValue(1);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("connectors/erp/create-sales-order.jsonata:4:25: the JSONata mapping does"
+                + " not parse: ");
+        assertThat(lines.get(1)).isEqualTo("Ferry cannot start: 1 mistake in the files of " + home
+                + " (the check of `java -jar ferry.jar validate`; docs/routes.md)");
+    }
+
+    @Test
+    void aHomeWithoutMistakesStartsAndSaysNothing() {
+        start();
+
+        assertThat(stops).hasValue(0);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void theCheckCanBeTurnedOff() throws IOException {
+        Files.writeString(home.resolve("routes/broken.yaml"), "- route:\n    from:\n      uri: direct:x\n     steps: []\n");
+        start();
+        assertThat(stops).as("checked").hasValue(1);
+        environment.setProperty("ferry.validate-at-start", "false");
+
+        start();
+
+        assertThat(stops).as("not checked").hasValue(1);
+    }
+
+    private void start() {
+        new ValidationAtStart(new PrintStream(err, true, StandardCharsets.UTF_8), stops::incrementAndGet)
+                .onApplicationEvent(new ApplicationEnvironmentPreparedEvent(new DefaultBootstrapContext(),
+                        new SpringApplication(), new String[0], environment));
+    }
+}
