@@ -60,8 +60,9 @@ public final class Validator {
         return files(home.resolve("routes"), ".yaml");
     }
 
+    // where Camel looks at run time: the folders of connectors/ (ConnectorFolders), not below them
     private List<Path> kamelets() {
-        return files(home.resolve("connectors"), ".kamelet.yaml");
+        return files(home.resolve("connectors"), ".kamelet.yaml", 2);
     }
 
     private List<Path> mappings() {
@@ -69,10 +70,14 @@ public final class Validator {
     }
 
     private static List<Path> files(Path folder, String ending) {
+        return files(folder, ending, Integer.MAX_VALUE);
+    }
+
+    private static List<Path> files(Path folder, String ending, int depth) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(folder)) {
+        try (Stream<Path> walk = Files.walk(folder, depth)) {
             return walk.filter(Files::isRegularFile).filter(file -> file.getFileName().toString().endsWith(ending))
                     .sorted().toList();
         } catch (IOException e) {
