@@ -22,9 +22,11 @@ final class ConfigKeys {
 
     private final Set<String> keys = new TreeSet<>();
     private final Map<String, String> environment;
+    private final List<String> profiles;
 
     ConfigKeys(Path config, List<String> profiles, Map<String, String> environment) {
         this.environment = environment;
+        this.profiles = List.copyOf(profiles);
         read(config.resolve("application.yaml"));
         profiles.forEach(profile -> read(config.resolve("application-" + profile + ".yaml")));
     }
@@ -32,6 +34,14 @@ final class ConfigKeys {
     boolean has(String key) {
         return keys.contains(key) || environment.containsKey(key.toUpperCase(Locale.ROOT).replace('.', '_')
                 .replace("-", ""));
+    }
+
+    Set<String> keys() {
+        return keys;
+    }
+
+    List<String> profiles() {
+        return profiles;
     }
 
     private void read(Path file) {

@@ -69,6 +69,13 @@ final class RouteCheck {
             EndpointCheck endpoints = new EndpointCheck(new ComponentOptions(camel, Set.of("rpa")), catalogue,
                     config, this::find);
             ExpressionCheck expressions = new ExpressionCheck(camel);
+            PlaceholderCheck placeholders = new PlaceholderCheck(config);
+            for (Path file : files) {
+                String shown = home.relativize(file).toString();
+                KameletCatalogue.Kamelet kamelet = kamelets.contains(file) ? catalogue.get(kameletName(file)) : null;
+                placeholders.check(shown, lines.getOrDefault(shown, List.of()),
+                        kamelet == null ? Set.of() : kamelet.properties(), mistakes);
+            }
             for (RouteTemplateDefinition template : camel.getRouteTemplateDefinitions()) {
                 Map<String, String> defaults = catalogue.get(template.getId()) == null ? Map.of()
                         : catalogue.get(template.getId()).defaults();
@@ -261,6 +268,10 @@ final class RouteCheck {
         }
         String text = fileLines.get(line - 1);
         return text.length() - text.stripLeading().length() + 1;
+    }
+
+    private static String kameletName(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.kamelet\\.yaml$", "");
     }
 
     /** A Kamelet's {@code {{property}}} as its default would fill it in, so the text can be parsed. */

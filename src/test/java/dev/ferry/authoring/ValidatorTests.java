@@ -141,6 +141,34 @@ class ValidatorTests {
     }
 
     @Test
+    void aPlaceholderWithoutAValueInTheProfileIsNamedWithTheKeyMeant() throws IOException {
+        Place placeholder = replace("routes/order-fulfilment.yaml", "{{ferry.fulfilment.consumers}}",
+                "{{ferry.fulfilment.consumerz}}");
+
+        assertThat(mistakes()).containsExactly(placeholder.mistake("'{{ferry.fulfilment.consumerz}}' has no value"
+                + " (did you mean 'ferry.fulfilment.consumers'?): config/ sets no ferry.fulfilment.consumerz for the"
+                + " profiles [sandbox] (give it one there, or a default: {{ferry.fulfilment.consumerz:value}})"));
+    }
+
+    @Test
+    void aPlaceholderWithADefaultOrFromTheEnvironmentHasAValue() throws IOException {
+        replace("routes/order-fulfilment.yaml", "{{ferry.fulfilment.consumers}}", "{{ferry.fulfilment.consumerz:4}}");
+        replace("routes/order-fulfilment.yaml", "{{ferry.fulfilment.bot-consumers}}", "{{ferry.bot.threads}}");
+
+        assertThat(new Validator(home, List.of("sandbox"), Map.of("FERRY_BOT_THREADS", "2")).mistakes()).isEmpty();
+    }
+
+    @Test
+    void aKameletsTemplateMayNameOnlyItsOwnPropertiesOrConfig() throws IOException {
+        Place placeholder = replace("connectors/erp/erp-create-sales-order-action.kamelet.yaml", "jsonata:{{mapping}}",
+                "jsonata:{{mapingg}}");
+
+        assertThat(mistakes()).containsExactly(placeholder.plus(8).mistake("'{{mapingg}}' has no value (did you mean"
+                + " 'mapping'?): config/ sets no mapingg for the profiles [sandbox] and the Kamelet has no such"
+                + " property (give it one there, or a default: {{mapingg:value}})"));
+    }
+
+    @Test
     void aStepIdUsedTwiceWouldSkipTheSecondStep() throws IOException {
         Place second = replace("routes/order-fulfilment.yaml", "id: resolve-customer", "id: check-rules");
         Place first = find("routes/order-fulfilment.yaml", "id: check-rules");
