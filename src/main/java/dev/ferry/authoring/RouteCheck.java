@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.engine.AbstractCamelContext;
+import org.apache.camel.model.BeanDefinition;
 import org.apache.camel.model.ChoiceDefinition;
 import org.apache.camel.model.ExpressionNode;
 import org.apache.camel.model.FromDefinition;
@@ -51,6 +52,7 @@ final class RouteCheck {
     private final List<Mistake> mistakes = new ArrayList<>();
     private final Map<String, List<String>> lines = new HashMap<>();
     private final Map<String, Place> stepIds = new HashMap<>();
+    private BeanCheck beans;
 
     RouteCheck(Path home) {
         this.home = home;
@@ -70,6 +72,7 @@ final class RouteCheck {
                     config, this::find);
             ExpressionCheck expressions = new ExpressionCheck(camel);
             PlaceholderCheck placeholders = new PlaceholderCheck(config);
+            beans = new BeanCheck(name -> camel.getRegistry().lookupByName(name) != null);
             for (Path file : files) {
                 String shown = home.relativize(file).toString();
                 KameletCatalogue.Kamelet kamelet = kamelets.contains(file) ? catalogue.get(kameletName(file)) : null;
@@ -177,6 +180,10 @@ final class RouteCheck {
         }
         if (node instanceof ExpressionNode expressive && expressive.getExpression() != null) {
             expression(node.getLocation(), node.getLineNumber(), expressive.getExpression(), expressions, template);
+        }
+        if (node instanceof BeanDefinition bean) {
+            at(node.getLocation(), node.getLineNumber(), bean.getRef() == null ? "bean" : bean.getRef())
+                    .forEach(place -> beans.check(bean.getRef(), bean.getMethod(), place, mistakes));
         }
         if (node instanceof LogDefinition log && log.getMessage() != null) {
             at(node.getLocation(), node.getLineNumber(), log.getMessage()).forEach(place ->

@@ -169,6 +169,28 @@ class ValidatorTests {
     }
 
     @Test
+    void aBeanFerryDoesNotHaveIsNamedWithTheOneMeant() throws IOException {
+        Place ref = replace("routes/order-fulfilment.yaml", "ref: orderRules", "ref: orderRule");
+
+        assertThat(mistakes()).containsExactly(ref.plus(5).mistake("no bean 'orderRule' in Ferry (did you mean"
+                + " 'orderRules'?) (the beans routes may call: docs/routes.md#beans-routes-may-call)"));
+    }
+
+    @Test
+    void aMethodTheBeanDoesNotHaveIsNamedWithTheOneMeant() throws IOException {
+        replace("routes/order-fulfilment.yaml", "ref: orderRules\n                  method: check",
+                "ref: orderRules\n                  method: chek");
+        Place ref = find("routes/order-fulfilment.yaml", "ref: orderRules");
+
+        assertThat(mistakes()).singleElement().satisfies(mistake -> {
+            assertThat(mistake.file()).isEqualTo(ref.file());
+            assertThat(mistake.line()).isEqualTo(ref.line());
+            assertThat(mistake.message()).startsWith("the bean 'orderRules' has no method 'chek' (did you mean"
+                    + " 'check'?) (its methods: ");
+        });
+    }
+
+    @Test
     void aStepIdUsedTwiceWouldSkipTheSecondStep() throws IOException {
         Place second = replace("routes/order-fulfilment.yaml", "id: resolve-customer", "id: check-rules");
         Place first = find("routes/order-fulfilment.yaml", "id: check-rules");
