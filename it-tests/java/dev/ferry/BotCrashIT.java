@@ -123,6 +123,9 @@ class BotCrashIT {
                 .arg("ferry.schedules.tracking-sync.cron", "0 0 0 1 1 ? 2099")
                 // the stalled-order sweep runs often, so it would show if it took the crashed order for stalled
                 .arg("ferry.fulfilment.stall-check-every", "2s")
+                // the re-publisher too, from the start on: it must leave the released order to the bot queue's
+                // redelivered message, not queue it again before the consumers start (ClaimRelease)
+                .arg("ferry.intake.republish-every", "1s")
                 .arg("ferry.rpa.run-timeout", "15s")
                 // the interrupted run's record is closed after slot-wait + 2 x run timeout
                 .arg("ferry.rpa.slot-wait", "15s")

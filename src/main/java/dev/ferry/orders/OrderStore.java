@@ -243,7 +243,7 @@ public class OrderStore {
     /**
      * Keeps the order this node's while its retry waits in this node's memory: the claim stands until {@code until}
      * (the retry's time plus a lease), with the refs when there are some to write. A node that dies meanwhile loses
-     * the order to the re-publisher once that time has passed (at once when it starts again: {@link #releaseClaims}).
+     * the order to the re-publisher once that time has passed (soon after it starts again: {@link #releaseClaims}).
      */
     public void hold(String id, Instant until, Map<String, String> refs) {
         update(id, "lease_until = :until", refs)
@@ -291,10 +291,18 @@ public class OrderStore {
         update(id, null, refs).update();
     }
 
-    /** A node that starts holds no work yet: claims under its name come from before a crash. */
-    public int releaseClaims(String owner) {
-        return jdbc.sql("UPDATE orders SET lease_until = :past WHERE lease_owner = :owner AND status = 'IN_PROGRESS'")
-                .param("past", Timestamp.from(Instant.EPOCH))
+    /**
+     * A node that starts holds no work yet: claims under its name come from before a crash. They are set aside
+     * like a parked order: held by no node, so the message the broker delivers again claims the order at once,
+     * and taken over by the re-publisher only after {@code republishAfter} (an order whose retry waited in the
+     * dead node's memory has no message). Released with the lease run out, the re-publisher could queue the
+     * order before the consumers started, and the order would pass its done steps a second time.
+     */
+    public int releaseClaims(String owner, Instant republishAfter) {
+        return jdbc.sql("""
+                UPDATE orders SET lease_owner = NULL, lease_until = :after
+                WHERE lease_owner = :owner AND status = 'IN_PROGRESS'""")
+                .param("after", Timestamp.from(republishAfter))
                 .param("owner", owner)
                 .update();
     }
