@@ -11,29 +11,47 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
- * The keys config/ sets for the profiles in use (application.yaml, then application-{profile}.yaml), and those
- * the environment sets the way Spring reads it (FERRY_CONNECTORS_ERP_BASE_URL for ferry.connectors.erp.base-url).
+ * The keys that have a value. For {@code ferry validate}: those config/ sets for the profiles in use
+ * (application.yaml, then application-{profile}.yaml), and those the environment sets the way Spring reads it
+ * (FERRY_CONNECTORS_ERP_BASE_URL for ferry.connectors.erp.base-url). At start: Spring's own environment, which
+ * knows every source (command line, SPRING_APPLICATION_JSON, config trees ...), so a start is never refused
+ * for a value that a source the files do not show provides.
  */
 final class ConfigKeys {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Set<String> keys = new TreeSet<>();
-    private final Map<String, String> environment;
+    private final Predicate<String> elsewhere;
     private final List<String> profiles;
 
     ConfigKeys(Path config, List<String> profiles, Map<String, String> environment) {
-        this.environment = environment;
+        this.elsewhere = key -> environment.containsKey(key.toUpperCase(Locale.ROOT).replace('.', '_')
+                .replace("-", ""));
         this.profiles = List.copyOf(profiles);
         read(config.resolve("application.yaml"));
         profiles.forEach(profile -> read(config.resolve("application-" + profile + ".yaml")));
     }
 
+    /** Spring's environment at start; its enumerable sources' names give the hints. */
+    ConfigKeys(ConfigurableEnvironment environment) {
+        this.elsewhere = environment::containsProperty;
+        this.profiles = List.of(environment.getActiveProfiles());
+        for (PropertySource<?> source : environment.getPropertySources()) {
+            if (source instanceof EnumerablePropertySource<?> enumerable) {
+                keys.addAll(List.of(enumerable.getPropertyNames()));
+            }
+        }
+    }
+
     boolean has(String key) {
-        return keys.contains(key) || environment.containsKey(key.toUpperCase(Locale.ROOT).replace('.', '_')
-                .replace("-", ""));
+        return keys.contains(key) || elsewhere.test(key);
     }
 
     Set<String> keys() {

@@ -39,9 +39,9 @@ final class PlaceholderCheck {
                 }
                 String meant = Suggestions.hint(key, ownProperties.isEmpty() ? config.keys() : ownProperties);
                 mistakes.add(new Mistake(file, i + 1, placeholder.start() + 1, "'{{" + key + "}}' has no value"
-                        + meant + ": config/ sets no " + key + " for the profiles " + config.profiles()
+                        + meant + ": nothing sets " + key + " for the profiles " + config.profiles()
                         + (ownProperties.isEmpty() ? "" : " and the Kamelet has no such property")
-                        + " (give it one there, or a default: {{" + key + ":value}})"));
+                        + " (set it in config/ or the environment, or give a default: {{" + key + ":value}})"));
             }
         }
     }

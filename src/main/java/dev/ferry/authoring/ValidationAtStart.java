@@ -2,7 +2,6 @@ package dev.ferry.authoring;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
@@ -32,8 +31,7 @@ public final class ValidationAtStart implements ApplicationListener<ApplicationE
         if (home == null || !environment.getProperty("ferry.validate-at-start", Boolean.class, true)) {
             return;
         }
-        List<String> profiles = Arrays.asList(environment.getActiveProfiles());
-        List<Mistake> mistakes = new Validator(Path.of(home), profiles, System.getenv()).mistakes();
+        List<Mistake> mistakes = new Validator(Path.of(home), new ConfigKeys(environment)).mistakes();
         if (mistakes.isEmpty()) {
             return;
         }

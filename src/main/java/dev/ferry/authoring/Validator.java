@@ -27,8 +27,13 @@ public final class Validator {
 
     /** {@code profiles}: those whose config/application-{profile}.yaml counts, as at start. */
     public Validator(Path home, List<String> profiles, Map<String, String> environment) {
+        this(home, new ConfigKeys(home.toAbsolutePath().normalize().resolve("config"), profiles, environment));
+    }
+
+    /** At start: the values are those of Spring's environment. */
+    Validator(Path home, ConfigKeys config) {
         this.home = home.toAbsolutePath().normalize();
-        this.config = new ConfigKeys(this.home.resolve("config"), profiles, environment);
+        this.config = config;
     }
 
     /** The files checked, relative to the home, in order. */

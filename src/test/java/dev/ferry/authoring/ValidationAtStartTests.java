@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.DefaultBootstrapContext;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.util.FileSystemUtils;
 
@@ -33,6 +37,12 @@ class ValidationAtStartTests {
     void copyTheProject() throws IOException {
         for (String folder : List.of("config", "routes", "connectors", "rpa-bots")) {
             FileSystemUtils.copyRecursively(Path.of(folder), home.resolve(folder));
+        }
+        // the environment as Spring Boot has prepared it by then: config/ read for the active profile
+        environment.setActiveProfiles("sandbox");
+        for (String file : List.of("application-sandbox.yaml", "application.yaml")) {
+            new YamlPropertySourceLoader().load(file, new FileSystemResource(home.resolve("config").resolve(file)))
+                    .forEach(environment.getPropertySources()::addLast);
         }
         environment.setProperty("ferry.home", home.toString());
     }
@@ -59,6 +69,22 @@ class ValidationAtStartTests {
 
         assertThat(stops).hasValue(0);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aValueFromASourceOtherThanConfigFilesCounts() throws IOException {
+        Path route = home.resolve("routes/order-fulfilment.yaml");
+        Files.writeString(route, Files.readString(route).replace("{{ferry.fulfilment.consumers}}",
+                "{{ferry.fulfilment.order-consumers}}"));
+        start();
+        assertThat(stops).as("no value anywhere").hasValue(1);
+        // as --ferry.fulfilment.order-consumers=4 on the command line, or SPRING_APPLICATION_JSON, would set it
+        environment.getPropertySources().addFirst(new MapPropertySource("commandLineArgs",
+                Map.of("ferry.fulfilment.order-consumers", "4")));
+
+        start();
+
+        assertThat(stops).as("set on the command line").hasValue(1);
     }
 
     @Test

@@ -146,8 +146,9 @@ class ValidatorTests {
                 "{{ferry.fulfilment.consumerz}}");
 
         assertThat(mistakes()).containsExactly(placeholder.mistake("'{{ferry.fulfilment.consumerz}}' has no value"
-                + " (did you mean 'ferry.fulfilment.consumers'?): config/ sets no ferry.fulfilment.consumerz for the"
-                + " profiles [sandbox] (give it one there, or a default: {{ferry.fulfilment.consumerz:value}})"));
+                + " (did you mean 'ferry.fulfilment.consumers'?): nothing sets ferry.fulfilment.consumerz for the"
+                + " profiles [sandbox] (set it in config/ or the environment, or give a default:"
+                + " {{ferry.fulfilment.consumerz:value}})"));
     }
 
     @Test
@@ -164,8 +165,8 @@ class ValidatorTests {
                 "jsonata:{{mapingg}}");
 
         assertThat(mistakes()).containsExactly(placeholder.plus(8).mistake("'{{mapingg}}' has no value (did you mean"
-                + " 'mapping'?): config/ sets no mapingg for the profiles [sandbox] and the Kamelet has no such"
-                + " property (give it one there, or a default: {{mapingg:value}})"));
+                + " 'mapping'?): nothing sets mapingg for the profiles [sandbox] and the Kamelet has no such"
+                + " property (set it in config/ or the environment, or give a default: {{mapingg:value}})"));
     }
 
     @Test
