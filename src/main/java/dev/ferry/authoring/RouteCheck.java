@@ -52,10 +52,13 @@ final class RouteCheck {
     private final List<Mistake> mistakes = new ArrayList<>();
     private final Map<String, List<String>> lines = new HashMap<>();
     private final Map<String, Place> stepIds = new HashMap<>();
+    private final boolean checkBeans;
     private BeanCheck beans;
 
-    RouteCheck(Path home) {
+    /** {@code checkBeans}: against Ferry's own components only, so not at start (a route may name any bean). */
+    RouteCheck(Path home, boolean checkBeans) {
         this.home = home;
+        this.checkBeans = checkBeans;
     }
 
     List<Mistake> check(List<Path> routes, List<Path> kamelets, KameletCatalogue catalogue, ConfigKeys config) {
@@ -72,7 +75,7 @@ final class RouteCheck {
                     config, this::find);
             ExpressionCheck expressions = new ExpressionCheck(camel);
             PlaceholderCheck placeholders = new PlaceholderCheck(config);
-            beans = new BeanCheck(name -> camel.getRegistry().lookupByName(name) != null);
+            beans = checkBeans ? new BeanCheck(name -> camel.getRegistry().lookupByName(name) != null) : null;
             for (Path file : files) {
                 String shown = home.relativize(file).toString();
                 KameletCatalogue.Kamelet kamelet = kamelets.contains(file) ? catalogue.get(kameletName(file)) : null;
@@ -181,7 +184,7 @@ final class RouteCheck {
         if (node instanceof ExpressionNode expressive && expressive.getExpression() != null) {
             expression(node.getLocation(), node.getLineNumber(), expressive.getExpression(), expressions, template);
         }
-        if (node instanceof BeanDefinition bean) {
+        if (beans != null && node instanceof BeanDefinition bean) {
             at(node.getLocation(), node.getLineNumber(), bean.getRef() == null ? "bean" : bean.getRef())
                     .forEach(place -> beans.check(bean.getRef(), bean.getMethod(), place, mistakes));
         }

@@ -24,16 +24,21 @@ public final class Validator {
 
     private final Path home;
     private final ConfigKeys config;
+    private final boolean checkBeans;
 
     /** {@code profiles}: those whose config/application-{profile}.yaml counts, as at start. */
     public Validator(Path home, List<String> profiles, Map<String, String> environment) {
-        this(home, new ConfigKeys(home.toAbsolutePath().normalize().resolve("config"), profiles, environment));
+        this(home, new ConfigKeys(home.toAbsolutePath().normalize().resolve("config"), profiles, environment), true);
     }
 
-    /** At start: the values are those of Spring's environment. */
-    Validator(Path home, ConfigKeys config) {
+    /**
+     * At start: the values are those of Spring's environment, and {@code bean:} steps are left to Spring, which
+     * knows every bean (BeanCheck knows Ferry's components only, and must not refuse a start for another's).
+     */
+    Validator(Path home, ConfigKeys config, boolean checkBeans) {
         this.home = home.toAbsolutePath().normalize();
         this.config = config;
+        this.checkBeans = checkBeans;
     }
 
     /** The files checked, relative to the home, in order. */
@@ -49,7 +54,7 @@ public final class Validator {
         List<Mistake> mistakes = new ArrayList<>();
         List<Path> kamelets = kamelets();
         KameletCatalogue catalogue = new KameletCatalogue(home, kamelets);
-        mistakes.addAll(new RouteCheck(home).check(routes(), kamelets, catalogue, config));
+        mistakes.addAll(new RouteCheck(home, checkBeans).check(routes(), kamelets, catalogue, config));
         for (Path mapping : mappings()) {
             MappingCheck.check(mapping, home.relativize(mapping).toString()).ifPresent(mistakes::add);
         }

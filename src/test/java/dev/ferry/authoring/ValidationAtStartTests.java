@@ -88,6 +88,17 @@ class ValidationAtStartTests {
     }
 
     @Test
+    void aBeanIsLeftToSpringWhichKnowsEveryBean() throws IOException {
+        // a bean an auto-configuration defines is no component of Ferry's: validate would ask, a start must not
+        Path route = home.resolve("routes/order-fulfilment.yaml");
+        Files.writeString(route, Files.readString(route).replace("ref: orderRules", "ref: jacksonObjectMapper"));
+
+        start();
+
+        assertThat(stops).hasValue(0);
+    }
+
+    @Test
     void theCheckCanBeTurnedOff() throws IOException {
         Files.writeString(home.resolve("routes/broken.yaml"), "- route:\n    from:\n      uri: direct:x\n     steps: []\n");
         start();
