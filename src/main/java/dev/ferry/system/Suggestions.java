@@ -1,9 +1,9 @@
 package dev.ferry.system;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -21,10 +21,17 @@ public final class Suggestions {
         String lower = typed.toLowerCase(Locale.ROOT);
         // a third of the name may be wrong: "clik" finds "click", "conectTimeout" finds "connectTimeout"
         int allowed = Math.max(1, typed.length() / 3);
-        return known.stream()
-                .filter(name -> DISTANCE.apply(lower, name.toLowerCase(Locale.ROOT)) <= allowed)
-                .min(Comparator.comparingInt((String name) -> DISTANCE.apply(lower, name.toLowerCase(Locale.ROOT)))
-                        .thenComparing(Comparator.naturalOrder()));
+        String best = null;
+        int bestDistance = allowed + 1;
+        // in name order, so of two names as close the first wins
+        for (String name : new TreeSet<>(known)) {
+            int distance = DISTANCE.apply(lower, name.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = name;
+                bestDistance = distance;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** " (did you mean x?)", or nothing. */
