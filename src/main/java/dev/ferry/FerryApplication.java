@@ -2,6 +2,8 @@ package dev.ferry;
 
 import dev.ferry.authoring.ValidateCommand;
 import dev.ferry.authoring.ValidationAtStart;
+import dev.ferry.rehearsal.ReplayCommand;
+import dev.ferry.rehearsal.RouteTestCommand;
 import dev.ferry.system.FerryHome;
 import dev.ferry.system.Simulator;
 import org.springframework.boot.SpringApplication;
@@ -23,6 +25,13 @@ public class FerryApplication {
         }
         if (ValidateCommand.requested(args)) {
             System.exit(ValidateCommand.run(home.path(), args, System.getenv(), System.out));
+        }
+        if (RouteTestCommand.requested(args)) {
+            System.exit(RouteTestCommand.run(home.path(), args, System.getenv(), System.out));
+        }
+        if (ReplayCommand.requested(args)) {
+            System.exit(ReplayCommand.run(home.path(), args, System.getenv(), System.out, FerryApplication.class,
+                    home.defaultProperties()));
         }
         if (Simulator.aloneRequested(args, System.getenv())) {
             String missing = Simulator.runAlone(args, home.defaultProperties());

@@ -184,6 +184,11 @@ public class OrderSteps {
         exchange.getMessage().setBody(order);
     }
 
+    /** The order document an order route works on; null on an exchange that carries no order (a schedule's). */
+    public static ObjectNode orderOf(Exchange exchange) {
+        return exchange.getProperty(OrderExchange.ORDER, ObjectNode.class);
+    }
+
     public void complete(Exchange exchange) {
         progress.finish(orderId(exchange), OrderExchange.progress(exchange), OrderStatus.COMPLETED, () -> { });
     }

@@ -33,6 +33,14 @@ public class BotRunException extends RuntimeException implements DescribedFailur
         this.located = located;
     }
 
+    /**
+     * A bot failure as an order's journal recorded it, for a rehearsal of the order ({@code ferry replay --dry-run})
+     * to meet it again without a browser.
+     */
+    public static BotRunException recorded(String bot, String reason) {
+        return new BotRunException(BotFailure.BOT_ERROR, bot, reason, "recorded answer");
+    }
+
     /** The same failure, its detail starting with the place in the bot file (the innermost step's). */
     BotRunException at(String where) {
         return located ? this : new BotRunException(code, bot, getMessage(), where + ": " + detail, leftOut, run, true);

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * run, and {@code ferrySystem} names the bot's system for failure messages.
  */
 @Component("rpa")
-class RpaComponent extends DefaultComponent {
+public class RpaComponent extends DefaultComponent {
 
     /** The exchange property naming the order a route works on (set by the order routes). */
     static final String ORDER_ID = "ferryOrderId";
@@ -40,13 +40,19 @@ class RpaComponent extends DefaultComponent {
         return new BotEndpoint(uri, this, bots.load(remaining));
     }
 
-    final class BotEndpoint extends DefaultEndpoint {
+    /** An {@code rpa:<bot>} endpoint: runs the bot on each message. */
+    public final class BotEndpoint extends DefaultEndpoint {
 
         private final Bot bot;
 
         BotEndpoint(String uri, RpaComponent component, Bot bot) {
             super(uri, component);
             this.bot = bot;
+        }
+
+        /** The system the bot drives: its retry policy and name in failure messages (ferry.connectors.*). */
+        public String system() {
+            return bot.system();
         }
 
         @Override

@@ -84,6 +84,8 @@ class SecurityConfig {
                         .requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
                                 .hasAnyRole("METRICS", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/orders").hasRole("INTAKE")
+                        // a recording holds the whole payload whatever the source: for people who work every source
+                        .requestMatchers(HttpMethod.GET, "/api/orders/*/recording").hasAnyRole("REVIEWER", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/orders", "/api/orders/**").hasAnyRole("INTAKE", "REVIEWER", "ADMIN")
                         .requestMatchers("/api/exceptions", "/api/exceptions/**").hasAnyRole("REVIEWER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/bots/*/runs").hasRole("ADMIN")
