@@ -18,7 +18,12 @@ import java.util.regex.PatternSyntaxException;
 final class StepReader {
 
     static final List<String> STEPS = List.of("goto", "fill", "select", "check", "click", "acceptDialog", "expectText",
-            "extract", "extractTable", "screenshot", "if", "forEach");
+            "extract", "extractTable", "screenshot", "if", "forEach", "repeat", "fail");
+    /** The ways to find a field of fill and select; check has all but near. */
+    static final List<String> FIELD = List.of("label", "near", "css", "xpath");
+    /** The ways to find the element of click, extract, extractTable and a condition; extract has near too. */
+    static final List<String> ELEMENT = List.of("role", "text", "css", "xpath");
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern ITEM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     private final BotYaml yaml;
@@ -52,24 +57,19 @@ final class StepReader {
         JsonNode value = node.get(kind);
         return switch (kind) {
             case "goto" -> new Step.Goto(template(node, pointer, kind), where);
-            case "fill" -> {
-                yaml.checkKeys(value, at, Set.of("label", "value"));
-                yield new Step.Fill(selector(value, at, "label"), template(value, at, "value"), where);
-            }
-            case "select" -> {
-                yaml.checkKeys(value, at, Set.of("label", "option"));
-                yield new Step.Select(selector(value, at, "label"), template(value, at, "option"), where);
-            }
+            case "fill" -> new Step.Fill(element(value, at, FIELD, Set.of("value")), template(value, at, "value"),
+                    where);
+            case "select" -> new Step.Select(element(value, at, FIELD, Set.of("option")),
+                    template(value, at, "option"), where);
             case "check" -> {
-                yaml.checkKeys(value, at, Set.of("label", "checked"));
-                String label = selector(value, at, "label");
+                Step.Target label = element(value, at, List.of("label", "css", "xpath"), Set.of("checked"));
                 JsonNode checked = value.path("checked");
                 if (!checked.isMissingNode() && !checked.isBoolean()) {
                     throw yaml.atValue(at + "/checked", "checked is true (tick) or false (untick)");
                 }
                 yield new Step.Check(label, checked.asBoolean(true), where);
             }
-            case "click" -> new Step.Click(target(value, at, Set.of()), where);
+            case "click" -> new Step.Click(element(value, at, ELEMENT, Set.of()), where);
             case "acceptDialog" -> new Step.AcceptDialog(where);
             case "expectText" -> new Step.ExpectText(template(node, pointer, kind), where);
             case "extract" -> extract(value, at, where);
@@ -77,12 +77,16 @@ final class StepReader {
             case "screenshot" -> screenshot(yaml.text(node, pointer, kind), at, where);
             case "if" -> condition(value, at, where);
             case "forEach" -> forEach(value, at, where);
+            case "repeat" -> repeat(value, at, where);
+            case "fail" -> fail(value, at, where);
             default -> throw yaml.atKey(at, "unknown step '" + kind + "'" + Suggestions.hint(kind, STEPS) + " (known steps: " + String.join(", ", STEPS) + ")");
         };
     }
 
     private Step extract(JsonNode value, String at, String where) {
-        Step.Target target = target(value, at, Set.of("pattern", "into"));
+        List<String> ways = new ArrayList<>(ELEMENT);
+        ways.add("near");
+        Step.Target target = element(value, at, ways, Set.of("pattern", "into"));
         String regex = yaml.text(value, at, "pattern");
         Pattern pattern;
         try {
@@ -97,7 +101,7 @@ final class StepReader {
     }
 
     private Step extractTable(JsonNode value, String at, String where) {
-        Step.Target target = target(value, at, Set.of("columns", "into"));
+        Step.Target target = element(value, at, ELEMENT, Set.of("columns", "into"));
         Map<String, String> columns = new LinkedHashMap<>();
         if (value.has("columns")) {
             JsonNode map = value.get("columns");
@@ -136,7 +140,7 @@ final class StepReader {
         if (!value.has("then")) {
             throw yaml.atKey(at, "if needs then: the steps to run when it exists");
         }
-        Step.Target exists = target(value.get("exists"), at + "/exists", Set.of());
+        Step.Target exists = element(value.get("exists"), at + "/exists", ELEMENT, Set.of());
         List<Step> then = steps(value.get("then"), at + "/then");
         List<Step> otherwise = value.has("else") ? steps(value.get("else"), at + "/else") : List.of();
         return new Step.If(exists, then, otherwise, where);
@@ -170,17 +174,75 @@ final class StepReader {
         return new Step.ForEach(list, as, values.inLoop(as, () -> steps(value.get("steps"), at + "/steps")), where);
     }
 
-    private Step.Target target(JsonNode value, String at, Set<String> extra) {
-        Set<String> allowed = new HashSet<>(Set.of("role", "name", "text"));
-        allowed.addAll(extra);
-        yaml.checkKeys(value, at, allowed);
-        boolean byText = value.has("text");
-        boolean byRole = value.has("role") && value.has("name");
-        if (byText == byRole) {
-            throw yaml.atKey(at, "no selector: give role and name (e.g. role: button, name: Log in) or text, not both");
+    private Step repeat(JsonNode value, String at, String where) {
+        yaml.checkKeys(value, at, Set.of("until", "max", "steps"));
+        for (String key : List.of("until", "max", "steps")) {
+            if (!value.has(key)) {
+                throw yaml.atKey(at, "repeat needs until (exists: or missing: an element, as if's exists), max (the "
+                        + "most rounds, e.g. 20) and steps; " + key + " is missing");
+            }
         }
-        if (byText) {
-            return new Step.Target(null, null, template(value, at, "text"));
+        JsonNode until = value.get("until");
+        yaml.checkKeys(until, at + "/until", Set.of("exists", "missing"));
+        if (until.size() != 1) {
+            throw yaml.atValue(at + "/until", "until is exists: or missing: an element, e.g. { missing: { role: link,"
+                    + " name: Next } }");
+        }
+        String how = until.fieldNames().next();
+        Step.Target element = element(until.get(how), at + "/until/" + how, ELEMENT, Set.of());
+        JsonNode max = value.get("max");
+        if (!max.canConvertToExactIntegral() || max.asInt() < 1 || max.asInt() > 1000) {
+            throw yaml.atValue(at + "/max", "max is the most rounds the steps may run, a whole number from 1 to 1000");
+        }
+        return new Step.Repeat(element, how.equals("exists"), max.asInt(), steps(value.get("steps"), at + "/steps"),
+                where);
+    }
+
+    private Step fail(JsonNode value, String at, String where) {
+        yaml.checkKeys(value, at, Set.of("code", "reason"));
+        if (!value.has("code") || !value.has("reason")) {
+            throw yaml.atKey(at, "fail needs code (e.g. RECORD_NOT_FOUND) and reason (words for the people who"
+                    + " correct the data, e.g. \"No consignment ${input.orderId}\")");
+        }
+        String code = yaml.text(value, at, "code");
+        if (!CODE.matcher(code).matches()) {
+            throw yaml.atValue(at + "/code", "a code is upper-case letters, digits and '_', e.g. RECORD_NOT_FOUND;"
+                    + " not '" + code + "'");
+        }
+        return new Step.Fail(code, template(value, at, "reason"), where);
+    }
+
+    /** An element found exactly one of these {@code ways} (role with name, text, label, near, css, xpath). */
+    private Step.Target element(JsonNode value, String at, List<String> ways, Set<String> extra) {
+        Set<String> allowed = new HashSet<>(ways);
+        allowed.addAll(extra);
+        if (ways.contains("role")) {
+            allowed.add("name");
+        }
+        yaml.checkKeys(value, at, allowed);
+        List<String> given = ways.stream().filter(value::has).toList();
+        if (given.size() != 1) {
+            String all = String.join(", ", ways).replace("role", "role and name (e.g. role: button, name: Log in)")
+                    .replace("near", "near (a caption before the field)").replaceFirst(", ([^,]+)$", " or $1");
+            throw yaml.atKey(at, "no selector: give one of " + all);
+        }
+        String by = given.get(0);
+        return switch (by) {
+            case "role" -> role(value, at);
+            case "css", "xpath" -> selector(value, at, by);
+            default -> {
+                if (!value.path(by).isValueNode() || value.path(by).asText().isBlank()) {
+                    throw yaml.atValue(at + "/" + by, by + " is the text to look for, not empty");
+                }
+                yield Step.Target.of(by, template(value, at, by));
+            }
+        };
+    }
+
+    private Step.Target role(JsonNode value, String at) {
+        if (!value.has("name")) {
+            throw yaml.atKey(at, "no selector: role needs name, the element's accessible name (e.g. role: button,"
+                    + " name: Log in)");
         }
         String role = yaml.text(value, at, "role");
         try {
@@ -188,15 +250,20 @@ final class StepReader {
         } catch (IllegalArgumentException e) {
             throw yaml.atValue(at + "/role", "unknown role '" + role + "' (e.g. button, link, heading, row, cell)");
         }
-        return new Step.Target(role, template(value, at, "name"), null);
+        return new Step.Target("role", role, template(value, at, "name"));
     }
 
-    /** A label: the required selector of fill and select. */
-    private String selector(JsonNode value, String at, String field) {
-        if (!value.path(field).isTextual() || value.path(field).asText().isBlank()) {
-            throw yaml.atKey(at, "no selector: give the field's " + field);
+    /** A css: or xpath: selector, its syntax checked here rather than at the first run. */
+    private Step.Target selector(JsonNode value, String at, String by) {
+        String selector = template(value, at, by);
+        String problem = by.equals("css") ? SelectorCheck.css(selector) : SelectorCheck.xpath(selector);
+        if (problem != null) {
+            throw yaml.atValue(at + "/" + by, by + ": '" + selector + "' is " + problem + (by.equals("css")
+                    ? " (check its brackets [ ] ( ) and quotes; Playwright's :has-text(), :text(), :visible and "
+                            + ":right-of() may be used)"
+                    : " (check its brackets [ ] ( ) and quotes, e.g. //td[text()='Postal code']/following-sibling::td//input)"));
         }
-        return template(value, at, field);
+        return Step.Target.of(by, selector);
     }
 
     String template(JsonNode parent, String pointer, String field) {

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /** The steps and output of a YAML bot file, carried out one run at a time. */
@@ -55,7 +56,7 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
                     session.nextStep(step.where());
                     long started = System.nanoTime();
                     run(step);
-                    if (!(step instanceof Step.If || step instanceof Step.ForEach)) {
+                    if (!(step instanceof Step.If || step instanceof Step.ForEach || step instanceof Step.Repeat)) {
                         // an if or a loop is timed without the steps it runs, which are timed themselves
                         session.stepDone(kind(step), System.nanoTime() - started);
                     }
@@ -70,7 +71,7 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
                 page.navigate(session.baseUrl() + resolve(go.url(), true));
                 session.checkSignals();
             } else if (step instanceof Step.Fill fill) {
-                Locator field = session.await(label(fill.label()), "field '" + resolve(fill.label(), false) + "'");
+                Locator field = session.await(field(fill.field()), describe("field", fill.field()));
                 field.fill(resolve(fill.value(), false));
                 if (Placeholders.usesSecret(fill.value())) {
                     session.secretFields().add(field);
@@ -78,10 +79,10 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
             } else if (step instanceof Step.Select select) {
                 select(select);
             } else if (step instanceof Step.Check check) {
-                session.await(label(check.label()), "checkbox or radio button '" + resolve(check.label(), false) + "'")
+                session.await(field(check.field()), describe("checkbox or radio button", check.field()))
                         .setChecked(check.checked());
             } else if (step instanceof Step.Click click) {
-                session.await(locator(click.target()), describe(click.target())).click();
+                session.await(locator(click.target()), describe("element", click.target())).click();
             } else if (step instanceof Step.AcceptDialog) {
                 page.onceDialog(dialog -> dialog.accept());
             } else if (step instanceof Step.ExpectText expect) {
@@ -96,11 +97,17 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
             } else if (step instanceof Step.If condition) {
                 long started = System.nanoTime();
                 session.checkSignals();
-                boolean exists = locator(condition.exists()).count() > 0;
+                boolean exists = exists(condition.exists());
                 session.stepDone(kind(step), System.nanoTime() - started);
                 run(exists ? condition.then() : condition.otherwise());
             } else if (step instanceof Step.ForEach loop) {
                 forEach(loop);
+            } else if (step instanceof Step.Repeat repeat) {
+                repeat(repeat);
+            } else if (step instanceof Step.Fail fail) {
+                // the bot's own verdict on the data: words for people, its code for machines; no retry helps
+                throw session.failure(BotFailure.DATA_REFUSED, resolve(fail.reason(), false) + " (" + fail.code() + ")",
+                        "fail " + fail.code());
             }
         }
 
@@ -109,24 +116,26 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
          * Playwright would wait for it until the step timeout, and a timeout is retried as if transient.
          */
         private void select(Step.Select select) {
-            String label = resolve(select.label(), false);
+            Step.Target field = select.field();
             String option = resolve(select.option(), false);
-            Locator list = session.await(label(select.label()), "list '" + label + "'");
+            String list = describe("list", field);
+            Locator element = session.await(field(field), list);
             // as Playwright matches a string: an option's value or its visible text; a custom list is Playwright's
-            Object offered = list.evaluate("(list, wanted) => !list.options"
+            Object offered = element.evaluate("(list, wanted) => !list.options"
                     + " || Array.from(list.options).some(o => o.value === wanted || o.label === wanted)", option);
             if (Boolean.FALSE.equals(offered)) {
+                String what = Set.of("label", "near").contains(field.by())
+                        ? resolve(field.value(), false).toLowerCase(Locale.ROOT) + " " : "";
                 throw session.failure(BotFailure.NOT_OFFERED, BotSession.capital(session.label()) + " does not offer "
-                        + label.toLowerCase(Locale.ROOT) + " '" + option + "': the list '" + label + "' on the page '"
-                        + session.screen() + "' has no such option. Correct the order's data, or do this one by"
-                        + " hand; trying again would meet the same list.", "no option '" + option + "' in list '" + label
-                        + "'");
+                        + what + "'" + option + "': the " + list + " on the page '" + session.screen()
+                        + "' has no such option. Correct the order's data, or do this one by hand; trying again would"
+                        + " meet the same list.", "no option '" + option + "' in " + list);
             }
-            list.selectOption(option);
+            element.selectOption(option);
         }
 
         private void extract(Step.Extract extract) {
-            String text = session.await(locator(extract.target()), describe(extract.target())).innerText();
+            String text = session.await(locator(extract.target()), describe("element", extract.target())).innerText();
             Matcher matcher = extract.pattern().matcher(text);
             if (!matcher.find()) {
                 throw session.screenChanged("'" + text.strip() + "' does not match " + extract.pattern(),
@@ -137,9 +146,9 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
 
         /** Rows extracted into a name that holds rows already are added to them: one list over several pages. */
         private void extractTable(Step.ExtractTable table) {
-            Locator element = session.await(locator(table.target()), describe(table.target()));
-            String what = "table".equals(table.target().role()) ? "'" + resolve(table.target().name(), false) + "'"
-                    : "around " + describe(table.target());
+            Locator element = session.await(locator(table.target()), describe("table", table.target()));
+            String what = "role".equals(table.target().by()) && "table".equals(table.target().value())
+                    ? "'" + resolve(table.target().name(), false) + "'" : "around " + describe("element", table.target());
             ArrayNode rows = TableReader.read(session, element, what, table.columns());
             if (extracted.get(table.into()) instanceof ArrayNode before) {
                 before.addAll(rows);
@@ -172,21 +181,71 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
             return Character.toLowerCase(name.charAt(0)) + name.substring(1);
         }
 
-        private Locator label(String text) {
-            return page.getByLabel(resolve(text, false), new Page.GetByLabelOptions().setExact(true));
+        /**
+         * Runs the steps until the element is there (or gone), looking before each round; more than {@code max}
+         * rounds fail the run rather than loop on a page that never changes.
+         */
+        private void repeat(Step.Repeat repeat) {
+            for (int round = 0; ; round++) {
+                session.checkSignals();
+                if (exists(repeat.until()) == repeat.exists()) {
+                    return;
+                }
+                if (round == repeat.max()) {
+                    throw session.failure(BotFailure.SCREEN_CHANGED, BotSession.capital(session.label())
+                            + (repeat.exists() ? " did not show the " : " still showed the ")
+                            + describe("element", repeat.until()) + " after " + repeat.max() + " rounds of the repeated"
+                            + " steps, the most the bot allows (max: " + repeat.max() + "), on the page '"
+                            + session.screen() + "'.", "repeat: " + repeat.max() + " rounds without "
+                            + (repeat.exists() ? "" : "losing ") + describe("element", repeat.until()));
+                }
+                run(repeat.steps());
+            }
+        }
+
+        /** Whether the element is on the page now: no waiting, as the page is. */
+        private boolean exists(Step.Target target) {
+            return locator(target).count() > 0;
+        }
+
+        /** The field of fill, select and check: near means the first field after the caption (the next cell, say). */
+        private Locator field(Step.Target target) {
+            if (target.by().equals("near")) {
+                return caption(target).locator("xpath=following::*[self::input[not(@type='hidden')] or self::select"
+                        + " or self::textarea][1]");
+            }
+            return locator(target);
+        }
+
+        private Locator caption(Step.Target target) {
+            return page.getByText(resolve(target.value(), false), new Page.GetByTextOptions().setExact(true));
         }
 
         private Locator locator(Step.Target target) {
-            if (target.text() != null) {
-                return page.getByText(resolve(target.text(), false));
-            }
-            return page.getByRole(AriaRole.valueOf(target.role().toUpperCase(Locale.ROOT)),
-                    new Page.GetByRoleOptions().setName(resolve(target.name(), false)));
+            String value = resolve(target.value(), false);
+            return switch (target.by()) {
+                case "role" -> page.getByRole(AriaRole.valueOf(value.toUpperCase(Locale.ROOT)),
+                        new Page.GetByRoleOptions().setName(resolve(target.name(), false)));
+                case "text" -> page.getByText(value);
+                case "label" -> page.getByLabel(value, new Page.GetByLabelOptions().setExact(true));
+                // the element after the caption that has text of its own: the value cell beside a caption cell
+                case "near" -> caption(target).locator("xpath=following::*[normalize-space(.) != ''][1]");
+                case "xpath" -> page.locator("xpath=" + value);
+                // as Playwright reads a selector: CSS, or parts chained with >> (SelectorCheck checks the same)
+                default -> page.locator(value);
+            };
         }
 
-        private String describe(Step.Target target) {
-            return target.text() != null ? "text '" + resolve(target.text(), false) + "'"
-                    : target.role() + " '" + resolve(target.name(), false) + "'";
+        /** "field 'City'", "list after 'Country'", "element at css '#zip'", "button 'Log in'", "text 'Done'". */
+        private String describe(String noun, Step.Target target) {
+            String value = resolve(target.value(), false);
+            return switch (target.by()) {
+                case "role" -> value + " '" + resolve(target.name(), false) + "'";
+                case "text" -> "text '" + value + "'";
+                case "label" -> noun + " '" + value + "'";
+                case "near" -> noun + " after '" + value + "'";
+                default -> noun + " at " + target.by() + " '" + value + "'";
+            };
         }
 
         private String resolve(String template, boolean urlEncoded) {

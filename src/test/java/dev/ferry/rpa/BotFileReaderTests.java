@@ -115,8 +115,8 @@ class BotFileReaderTests {
                   - check: { label: Fragile, checked: false }
                 """), FILE);
 
-        assertThat(steps(bot)).containsExactly(new Step.Check("Dangerous goods", true, FILE + ":5:5"),
-                new Step.Check("Fragile", false, FILE + ":6:5"));
+        assertThat(steps(bot)).containsExactly(new Step.Check(Step.Target.of("label", "Dangerous goods"), true, FILE + ":5:5"),
+                new Step.Check(Step.Target.of("label", "Fragile"), false, FILE + ":6:5"));
     }
 
     @Test
@@ -130,7 +130,7 @@ class BotFileReaderTests {
     void aCheckWithoutLabelIsRejected() {
         assertThatThrownBy(() -> BotFileReader.read(bot("  - check: { checked: true }\n"), FILE))
                 .isInstanceOf(BotFileException.class)
-                .hasMessage(FILE + ":5:5: no selector: give the field's label");
+                .hasMessage(FILE + ":5:5: no selector: give one of label, css or xpath");
     }
 
     @Test
@@ -162,7 +162,7 @@ class BotFileReaderTests {
 
         assertThat(steps(bot)).containsExactly(new Step.ForEach("${input.lines}", "line", List.of(
                 new Step.ForEach("${line.batches}", "batch", List.of(
-                        new Step.Fill("Quantity", "${batch} of ${line.sku}", FILE + ":13:17")), FILE + ":9:11")),
+                        new Step.Fill(Step.Target.of("label", "Quantity"), "${batch} of ${line.sku}", FILE + ":13:17")), FILE + ":9:11")),
                 FILE + ":5:5"));
     }
 
@@ -238,8 +238,8 @@ class BotFileReaderTests {
                 """), FILE);
 
         assertThat(steps(bot)).containsExactly(
-                new Step.ExtractTable(new Step.Target("table", "Shipments", null), Map.of(), "shipments", FILE + ":5:5"),
-                new Step.ExtractTable(new Step.Target(null, null, "NF-"), Map.of("status", "Status", "shipped", "Ship date"),
+                new Step.ExtractTable(new Step.Target("role", "table", "Shipments"), Map.of(), "shipments", FILE + ":5:5"),
+                new Step.ExtractTable(Step.Target.of("text", "NF-"), Map.of("status", "Status", "shipped", "Ship date"),
                         "shipments", FILE + ":6:5"));
         assertThat(((Step.ExtractTable) steps(bot).get(1)).columns().keySet()).containsExactly("status", "shipped");
     }
