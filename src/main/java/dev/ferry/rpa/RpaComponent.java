@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code rpa:<bot>}: runs the bot with the message body (JSON) as its input and replies with its
  * output (plus {@code botRunId}); the exchange property {@code ferryOrderId}, when set, is recorded with the
- * run, and {@code ferrySystem} names the bot's system for failure messages.
+ * run, and {@code ferrySystem} names the bot's system for failure messages. The bot file is checked when the route
+ * starts and looked up again at each call, so a route runs the version the API runs: the file as it is now.
  */
 @Component("rpa")
 class RpaComponent extends DefaultComponent {
@@ -37,16 +38,17 @@ class RpaComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
-        return new BotEndpoint(uri, this, bots.load(remaining));
+        // read now, so a route naming a missing or broken bot does not start
+        return new BotEndpoint(uri, this, bots.load(remaining).name());
     }
 
     final class BotEndpoint extends DefaultEndpoint {
 
-        private final Bot bot;
+        private final String name;
 
-        BotEndpoint(String uri, RpaComponent component, Bot bot) {
+        BotEndpoint(String uri, RpaComponent component, String name) {
             super(uri, component);
-            this.bot = bot;
+            this.name = name;
         }
 
         @Override
@@ -59,6 +61,7 @@ class RpaComponent extends DefaultComponent {
                     // a bot that needs no input may be called with no body, e.g. from a schedule
                     JsonNode input = body instanceof JsonNode node ? node
                             : text == null || text.isBlank() ? json.createObjectNode() : json.readTree(text);
+                    Bot bot = current();
                     exchange.setProperty(Connectors.SYSTEM, bot.system());
                     exchange.getMessage().setBody(runner.run(bot, input, exchange.getProperty(ORDER_ID, String.class)));
                 }
@@ -67,7 +70,17 @@ class RpaComponent extends DefaultComponent {
 
         @Override
         public Consumer createConsumer(Processor processor) {
-            throw new UnsupportedOperationException("rpa:" + bot.name() + " can only be called (to:), not consumed (from:)");
+            throw new UnsupportedOperationException("rpa:" + name + " can only be called (to:), not consumed (from:)");
+        }
+
+        /** The bot as its file is now; a file broken since the start fails the call as the bot's error, not retried. */
+        private Bot current() {
+            try {
+                return bots.load(name);
+            } catch (RuntimeException e) {
+                throw new BotRunException(BotFailure.BOT_ERROR, name, "The bot " + name + " cannot be run: "
+                        + e.getMessage(), "bot file: " + e.getMessage());
+            }
         }
     }
 }
