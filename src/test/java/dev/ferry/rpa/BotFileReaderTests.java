@@ -290,6 +290,20 @@ class BotFileReaderTests {
                       as: line
                       steps:
                         - fill: { label: SKU, value: "${line.sku}" }
+                  - fill: { near: "Postal code", value: "${input.zip}" }
+                  - select: { css: "#country", option: SE }
+                  - check: { xpath: "//input[@name='fragile']" }
+                  - extract: { near: Status, pattern: "(.+)", into: status }
+                  - click: { css: "button:has-text('Save')" }
+                  - repeat:
+                      until: { missing: { xpath: "//a[.='Next']" } }
+                      max: 20
+                      steps:
+                        - click: { role: link, name: Next }
+                  - if:
+                      exists: { css: "p.error" }
+                      then:
+                        - fail: { code: RECORD_NOT_FOUND, reason: "No consignment ${input.zip}" }
                 output:
                   number: "${extracted.number}"
                   shipments: "${extracted.shipments}"
@@ -301,7 +315,8 @@ class BotFileReaderTests {
         assertThat(steps(BotFileReader.read(yaml, "rpa-bots/demo/every-step.yaml")))
                 .extracting(step -> step.getClass().getSimpleName())
                 .containsExactly("Goto", "Fill", "Select", "Check", "Check", "AcceptDialog", "Click", "ExpectText",
-                        "Screenshot", "Extract", "ExtractTable", "If", "ForEach");
+                        "Screenshot", "Extract", "ExtractTable", "If", "ForEach", "Fill", "Select", "Check", "Extract",
+                        "Click", "Repeat", "If");
     }
 
     @Test
@@ -311,11 +326,16 @@ class BotFileReaderTests {
                   - check: { checked: true }
                   - screenshot: After Login
                   - forEach: { items: lines, as: line, steps: [ { goto: / } ] }
+                  - fill: { label: City, near: City, value: x }
+                  - repeat: { until: { exists: { text: Done } }, steps: [ { goto: / } ] }
+                  - fail: { code: not-found, reason: x }
+                  - click: { css: "a", text: b }
                 """));
 
         assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(bot))
                 .extracting(message -> message.getInstanceLocation().toString())
-                .contains("$.steps[0].check", "$.steps[1].screenshot", "$.steps[2].forEach.items");
+                .contains("$.steps[0].check", "$.steps[1].screenshot", "$.steps[2].forEach.items", "$.steps[3].fill",
+                        "$.steps[4].repeat", "$.steps[5].fail.code", "$.steps[6].click");
     }
 
     private static String loop(String as, String value) {
