@@ -17,7 +17,7 @@ import org.htmlunit.cssparser.parser.CSSParseException;
  */
 final class SelectorCheck {
 
-    /** Playwright's pseudo-classes whose arguments a CSS parser does not take: a selector and a number, a regex and flags. */
+    /** Playwright's pseudo-classes whose arguments a CSS parser does not take: a selector and a number, or flags. */
     private static final Pattern OWN_FUNCTIONS = Pattern.compile(
             ":(right-of|left-of|above|below|near|nth-match|text-matches)\\(");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]*}");

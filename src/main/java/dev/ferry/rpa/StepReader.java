@@ -1,14 +1,11 @@
 package dev.ferry.rpa;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.options.AriaRole;
 import dev.ferry.system.Suggestions;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,20 +16,18 @@ final class StepReader {
 
     static final List<String> STEPS = List.of("goto", "fill", "select", "check", "click", "acceptDialog", "expectText",
             "extract", "extractTable", "screenshot", "if", "forEach", "repeat", "fail");
-    /** The ways to find a field of fill and select; check has all but near. */
-    static final List<String> FIELD = List.of("label", "near", "css", "xpath");
-    /** The ways to find the element of click, extract, extractTable and a condition; extract has near too. */
-    static final List<String> ELEMENT = List.of("role", "text", "css", "xpath");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern ITEM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     private final BotYaml yaml;
     private final BotValues values;
+    private final ElementReader elements;
 
     /** {@code steps} is the whole list, so a value may name what any extract step fills. */
     StepReader(BotYaml yaml, Set<String> secrets, JsonNode steps) {
         this.yaml = yaml;
         this.values = new BotValues(yaml, secrets, steps);
+        this.elements = new ElementReader(yaml, values);
     }
 
     List<Step> steps(JsonNode list, String pointer) {
@@ -57,19 +52,19 @@ final class StepReader {
         JsonNode value = node.get(kind);
         return switch (kind) {
             case "goto" -> new Step.Goto(template(node, pointer, kind), where);
-            case "fill" -> new Step.Fill(element(value, at, FIELD, Set.of("value")), template(value, at, "value"),
+            case "fill" -> new Step.Fill(elements.element(value, at, ElementReader.FIELD, Set.of("value")), template(value, at, "value"),
                     where);
-            case "select" -> new Step.Select(element(value, at, FIELD, Set.of("option")),
+            case "select" -> new Step.Select(elements.element(value, at, ElementReader.FIELD, Set.of("option")),
                     template(value, at, "option"), where);
             case "check" -> {
-                Step.Target label = element(value, at, List.of("label", "css", "xpath"), Set.of("checked"));
+                Step.Target label = elements.element(value, at, List.of("label", "css", "xpath"), Set.of("checked"));
                 JsonNode checked = value.path("checked");
                 if (!checked.isMissingNode() && !checked.isBoolean()) {
                     throw yaml.atValue(at + "/checked", "checked is true (tick) or false (untick)");
                 }
                 yield new Step.Check(label, checked.asBoolean(true), where);
             }
-            case "click" -> new Step.Click(element(value, at, ELEMENT, Set.of()), where);
+            case "click" -> new Step.Click(elements.element(value, at, ElementReader.ELEMENT, Set.of()), where);
             case "acceptDialog" -> new Step.AcceptDialog(where);
             case "expectText" -> new Step.ExpectText(template(node, pointer, kind), where);
             case "extract" -> extract(value, at, where);
@@ -84,9 +79,9 @@ final class StepReader {
     }
 
     private Step extract(JsonNode value, String at, String where) {
-        List<String> ways = new ArrayList<>(ELEMENT);
+        List<String> ways = new ArrayList<>(ElementReader.ELEMENT);
         ways.add("near");
-        Step.Target target = element(value, at, ways, Set.of("pattern", "into"));
+        Step.Target target = elements.element(value, at, ways, Set.of("pattern", "into"));
         String regex = yaml.text(value, at, "pattern");
         Pattern pattern;
         try {
@@ -101,7 +96,7 @@ final class StepReader {
     }
 
     private Step extractTable(JsonNode value, String at, String where) {
-        Step.Target target = element(value, at, ELEMENT, Set.of("columns", "into"));
+        Step.Target target = elements.element(value, at, ElementReader.ELEMENT, Set.of("columns", "into"));
         Map<String, String> columns = new LinkedHashMap<>();
         if (value.has("columns")) {
             JsonNode map = value.get("columns");
@@ -140,7 +135,7 @@ final class StepReader {
         if (!value.has("then")) {
             throw yaml.atKey(at, "if needs then: the steps to run when it exists");
         }
-        Step.Target exists = element(value.get("exists"), at + "/exists", ELEMENT, Set.of());
+        Step.Target exists = elements.element(value.get("exists"), at + "/exists", ElementReader.ELEMENT, Set.of());
         List<Step> then = steps(value.get("then"), at + "/then");
         List<Step> otherwise = value.has("else") ? steps(value.get("else"), at + "/else") : List.of();
         return new Step.If(exists, then, otherwise, where);
@@ -189,7 +184,7 @@ final class StepReader {
                     + " name: Next } }");
         }
         String how = until.fieldNames().next();
-        Step.Target element = element(until.get(how), at + "/until/" + how, ELEMENT, Set.of());
+        Step.Target element = elements.element(until.get(how), at + "/until/" + how, ElementReader.ELEMENT, Set.of());
         JsonNode max = value.get("max");
         if (!max.canConvertToExactIntegral() || max.asInt() < 1 || max.asInt() > 1000) {
             throw yaml.atValue(at + "/max", "max is the most rounds the steps may run, a whole number from 1 to 1000");
@@ -210,60 +205,6 @@ final class StepReader {
                     + " not '" + code + "'");
         }
         return new Step.Fail(code, template(value, at, "reason"), where);
-    }
-
-    /** An element found exactly one of these {@code ways} (role with name, text, label, near, css, xpath). */
-    private Step.Target element(JsonNode value, String at, List<String> ways, Set<String> extra) {
-        Set<String> allowed = new HashSet<>(ways);
-        allowed.addAll(extra);
-        if (ways.contains("role")) {
-            allowed.add("name");
-        }
-        yaml.checkKeys(value, at, allowed);
-        List<String> given = ways.stream().filter(value::has).toList();
-        if (given.size() != 1) {
-            String all = String.join(", ", ways).replace("role", "role and name (e.g. role: button, name: Log in)")
-                    .replace("near", "near (a caption before the field)").replaceFirst(", ([^,]+)$", " or $1");
-            throw yaml.atKey(at, "no selector: give one of " + all);
-        }
-        String by = given.get(0);
-        return switch (by) {
-            case "role" -> role(value, at);
-            case "css", "xpath" -> selector(value, at, by);
-            default -> {
-                if (!value.path(by).isValueNode() || value.path(by).asText().isBlank()) {
-                    throw yaml.atValue(at + "/" + by, by + " is the text to look for, not empty");
-                }
-                yield Step.Target.of(by, template(value, at, by));
-            }
-        };
-    }
-
-    private Step.Target role(JsonNode value, String at) {
-        if (!value.has("name")) {
-            throw yaml.atKey(at, "no selector: role needs name, the element's accessible name (e.g. role: button,"
-                    + " name: Log in)");
-        }
-        String role = yaml.text(value, at, "role");
-        try {
-            AriaRole.valueOf(role.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw yaml.atValue(at + "/role", "unknown role '" + role + "' (e.g. button, link, heading, row, cell)");
-        }
-        return new Step.Target("role", role, template(value, at, "name"));
-    }
-
-    /** A css: or xpath: selector, its syntax checked here rather than at the first run. */
-    private Step.Target selector(JsonNode value, String at, String by) {
-        String selector = template(value, at, by);
-        String problem = by.equals("css") ? SelectorCheck.css(selector) : SelectorCheck.xpath(selector);
-        if (problem != null) {
-            throw yaml.atValue(at + "/" + by, by + ": '" + selector + "' is " + problem + (by.equals("css")
-                    ? " (check its brackets [ ] ( ) and quotes; Playwright's :has-text(), :text(), :visible and "
-                            + ":right-of() may be used)"
-                    : " (check its brackets [ ] ( ) and quotes, e.g. //td[text()='Postal code']/following-sibling::td//input)"));
-        }
-        return Step.Target.of(by, selector);
     }
 
     String template(JsonNode parent, String pointer, String field) {

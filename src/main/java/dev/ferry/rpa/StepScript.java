@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,11 +33,13 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
         private final Map<String, JsonNode> extracted = new HashMap<>();
         private final Map<String, JsonNode> items = new HashMap<>();
         private final Placeholders.Values values;
+        private final Locators locators;
 
         Run(BotSession session, JsonNode input) {
             this.session = session;
             this.page = session.page();
             this.values = new Placeholders.Values(input, session.secrets().values(), extracted, items);
+            this.locators = new Locators(page, template -> resolve(template, false));
         }
 
         ObjectNode execute(StepScript script) {
@@ -71,7 +72,8 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
                 page.navigate(session.baseUrl() + resolve(go.url(), true));
                 session.checkSignals();
             } else if (step instanceof Step.Fill fill) {
-                Locator field = session.await(field(fill.field()), describe("field", fill.field()));
+                Locator field = session.await(locators.field(fill.field()),
+                        locators.describe("field", fill.field()));
                 field.fill(resolve(fill.value(), false));
                 if (Placeholders.usesSecret(fill.value())) {
                     session.secretFields().add(field);
@@ -79,10 +81,10 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
             } else if (step instanceof Step.Select select) {
                 select(select);
             } else if (step instanceof Step.Check check) {
-                session.await(field(check.field()), describe("checkbox or radio button", check.field()))
-                        .setChecked(check.checked());
+                session.await(locators.field(check.field()),
+                        locators.describe("checkbox or radio button", check.field())).setChecked(check.checked());
             } else if (step instanceof Step.Click click) {
-                session.await(locator(click.target()), describe("element", click.target())).click();
+                session.await(locators.locator(click.target()), locators.describe("element", click.target())).click();
             } else if (step instanceof Step.AcceptDialog) {
                 page.onceDialog(dialog -> dialog.accept());
             } else if (step instanceof Step.ExpectText expect) {
@@ -118,8 +120,8 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
         private void select(Step.Select select) {
             Step.Target field = select.field();
             String option = resolve(select.option(), false);
-            String list = describe("list", field);
-            Locator element = session.await(field(field), list);
+            String list = locators.describe("list", field);
+            Locator element = session.await(locators.field(field), list);
             // as Playwright matches a string: an option's value or its visible text; a custom list is Playwright's
             Object offered = element.evaluate("(list, wanted) => !list.options"
                     + " || Array.from(list.options).some(o => o.value === wanted || o.label === wanted)", option);
@@ -135,7 +137,8 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
         }
 
         private void extract(Step.Extract extract) {
-            String text = session.await(locator(extract.target()), describe("element", extract.target())).innerText();
+            String text = session.await(locators.locator(extract.target()),
+                    locators.describe("element", extract.target())).innerText();
             Matcher matcher = extract.pattern().matcher(text);
             if (!matcher.find()) {
                 throw session.screenChanged("'" + text.strip() + "' does not match " + extract.pattern(),
@@ -146,9 +149,11 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
 
         /** Rows extracted into a name that holds rows already are added to them: one list over several pages. */
         private void extractTable(Step.ExtractTable table) {
-            Locator element = session.await(locator(table.target()), describe("table", table.target()));
+            Locator element = session.await(locators.locator(table.target()),
+                    locators.describe("table", table.target()));
             String what = "role".equals(table.target().by()) && "table".equals(table.target().value())
-                    ? "'" + resolve(table.target().name(), false) + "'" : "around " + describe("element", table.target());
+                    ? "'" + resolve(table.target().name(), false) + "'"
+                    : "around " + locators.describe("element", table.target());
             ArrayNode rows = TableReader.read(session, element, what, table.columns());
             if (extracted.get(table.into()) instanceof ArrayNode before) {
                 before.addAll(rows);
@@ -194,10 +199,11 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
                 if (round == repeat.max()) {
                     throw session.failure(BotFailure.SCREEN_CHANGED, BotSession.capital(session.label())
                             + (repeat.exists() ? " did not show the " : " still showed the ")
-                            + describe("element", repeat.until()) + " after " + repeat.max() + " rounds of the repeated"
-                            + " steps, the most the bot allows (max: " + repeat.max() + "), on the page '"
+                            + locators.describe("element", repeat.until()) + " after " + repeat.max()
+                            + " rounds of the repeated steps, the most the bot allows (max: " + repeat.max()
+                            + "), on the page '"
                             + session.screen() + "'.", "repeat: " + repeat.max() + " rounds without "
-                            + (repeat.exists() ? "" : "losing ") + describe("element", repeat.until()));
+                            + (repeat.exists() ? "" : "losing ") + locators.describe("element", repeat.until()));
                 }
                 run(repeat.steps());
             }
@@ -205,47 +211,7 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
 
         /** Whether the element is on the page now: no waiting, as the page is. */
         private boolean exists(Step.Target target) {
-            return locator(target).count() > 0;
-        }
-
-        /** The field of fill, select and check: near means the first field after the caption (the next cell, say). */
-        private Locator field(Step.Target target) {
-            if (target.by().equals("near")) {
-                return caption(target).locator("xpath=following::*[self::input[not(@type='hidden')] or self::select"
-                        + " or self::textarea][1]");
-            }
-            return locator(target);
-        }
-
-        private Locator caption(Step.Target target) {
-            return page.getByText(resolve(target.value(), false), new Page.GetByTextOptions().setExact(true));
-        }
-
-        private Locator locator(Step.Target target) {
-            String value = resolve(target.value(), false);
-            return switch (target.by()) {
-                case "role" -> page.getByRole(AriaRole.valueOf(value.toUpperCase(Locale.ROOT)),
-                        new Page.GetByRoleOptions().setName(resolve(target.name(), false)));
-                case "text" -> page.getByText(value);
-                case "label" -> page.getByLabel(value, new Page.GetByLabelOptions().setExact(true));
-                // the element after the caption that has text of its own: the value cell beside a caption cell
-                case "near" -> caption(target).locator("xpath=following::*[normalize-space(.) != ''][1]");
-                case "xpath" -> page.locator("xpath=" + value);
-                // as Playwright reads a selector: CSS, or parts chained with >> (SelectorCheck checks the same)
-                default -> page.locator(value);
-            };
-        }
-
-        /** "field 'City'", "list after 'Country'", "element at css '#zip'", "button 'Log in'", "text 'Done'". */
-        private String describe(String noun, Step.Target target) {
-            String value = resolve(target.value(), false);
-            return switch (target.by()) {
-                case "role" -> value + " '" + resolve(target.name(), false) + "'";
-                case "text" -> "text '" + value + "'";
-                case "label" -> noun + " '" + value + "'";
-                case "near" -> noun + " after '" + value + "'";
-                default -> noun + " at " + target.by() + " '" + value + "'";
-            };
+            return locators.locator(target).count() > 0;
         }
 
         private String resolve(String template, boolean urlEncoded) {
