@@ -11,7 +11,8 @@ import java.util.function.Predicate;
 
 /**
  * The bot files of a Ferry home checked as a run reads them, for {@code ferry validate}: each file's first
- * reading mistake, and each secret it declares without a value, as {@code file:line:column: message}.
+ * reading mistake, and each secret it declares without a value (even in a file with a mistake, as long as it is
+ * YAML), as {@code file:line:column: message}.
  */
 public final class BotFiles {
 
@@ -25,22 +26,26 @@ public final class BotFiles {
         for (Bots.Found found : new Bots(root.toString(), List.of()).list()) {
             if (found.problem() != null) {
                 mistakes.add(found.problem());
-            } else {
-                mistakes.addAll(unconfigured(root, found.bot().source(), secretConfigured));
             }
+            mistakes.addAll(unconfigured(found.file(), root.relativize(found.file()).toString(), secretConfigured));
         }
         return mistakes;
     }
 
-    /** Each declared secret without a value, at its name in the secrets: list. */
-    private static List<String> unconfigured(Path home, String file, Predicate<String> secretConfigured) {
+    /** Each declared secret without a value, at its name in the secrets: list, whatever else is wrong in the file. */
+    private static List<String> unconfigured(Path path, String file, Predicate<String> secretConfigured) {
         BotYaml yaml;
         try {
-            yaml = new BotYaml(Files.readString(home.resolve(file)), file);
+            yaml = new BotYaml(Files.readString(path), file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the bot file " + file, e);
+        } catch (BotFileException notYaml) {
+            return List.of();
         }
         JsonNode secrets = yaml.root().path("secrets");
+        if (!secrets.isArray()) {
+            return List.of();
+        }
         List<String> mistakes = new ArrayList<>();
         for (int i = 0; i < secrets.size(); i++) {
             String name = secrets.get(i).asText();

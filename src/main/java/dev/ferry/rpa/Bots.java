@@ -41,17 +41,18 @@ class Bots {
                 }));
     }
 
-    /** A bot found: the bot, or the mistake that keeps its file from being read. */
-    record Found(String name, Bot bot, String problem) {
+    /** A bot found: the bot, or the mistake that keeps its file from being read; its file, null for a Java bot. */
+    record Found(String name, Bot bot, String problem, Path file) {
     }
 
     /** Every bot, from rpa-bots/ and Java, by name. */
     List<Found> list() {
         List<Found> found = new ArrayList<>(yamlFiles().map(file -> {
             Read read = read(file);
-            return new Found(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""), read.bot(), read.problem());
+            return new Found(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""), read.bot(), read.problem(),
+                    file);
         }).toList());
-        javaBots.values().forEach(bot -> found.add(new Found(bot.name(), bot, null)));
+        javaBots.values().forEach(bot -> found.add(new Found(bot.name(), bot, null, null)));
         return found.stream().sorted(Comparator.comparing(Found::name)).toList();
     }
 

@@ -62,6 +62,15 @@ class BotFilesTests {
     }
 
     @Test
+    void aSecretWithoutAValueIsReportedBesideTheFilesOtherMistake() throws IOException {
+        replace("- click: { role: button, name: \"Log in\" }", "- click: { css: \"button[type=submit\" }");
+
+        assertThat(BotFiles.mistakes(home, "portal-username"::equals)).hasSize(2)
+                .anySatisfy(mistake -> assertThat(mistake).startsWith(FILE + ":33:19: css:"))
+                .anySatisfy(mistake -> assertThat(mistake).startsWith(FILE + ":10:28: the secret 'portal-password'"));
+    }
+
+    @Test
     void validateAsksTheConfigurationOfTheProfilesForEachSecret() throws IOException {
         FileSystemUtils.copyRecursively(Path.of("config"), home.resolve("config"));
 
