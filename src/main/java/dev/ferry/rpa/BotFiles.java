@@ -50,12 +50,16 @@ public final class BotFiles {
         for (int i = 0; i < secrets.size(); i++) {
             String name = secrets.get(i).asText();
             if (!secretConfigured.test(name)) {
-                mistakes.add(yaml.atValue("/secrets/" + i, "the secret '" + name + "' has no value: set "
-                        + "ferry.rpa.secrets." + name + " in a config file outside git, on the command line (--ferry.rpa."
-                        + "secrets." + name + "=…) or in SPRING_APPLICATION_JSON; without it every run of this bot fails"
-                        + " BOT_ERROR").getMessage());
+                mistakes.add(yaml.atValue("/secrets/" + i, "the secret '" + name + "' has no value: map it in config/"
+                        + " (ferry.rpa.secrets." + name + ": ${" + envName(name) + "}, the value from the environment);"
+                        + " without it every run of this bot fails BOT_ERROR").getMessage());
             }
         }
         return mistakes;
+    }
+
+    /** FERRY_PORTAL_PASSWORD for portal-password: a name the environment can carry. */
+    private static String envName(String secret) {
+        return "FERRY_" + secret.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 }

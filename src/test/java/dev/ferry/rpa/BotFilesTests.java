@@ -56,9 +56,9 @@ class BotFilesTests {
     @Test
     void aSecretWithoutAValueIsReportedAtItsName() {
         assertThat(BotFiles.mistakes(home, "portal-username"::equals)).containsExactly(FILE + ":10:28: the secret"
-                + " 'portal-password' has no value: set ferry.rpa.secrets.portal-password in a config file outside"
-                + " git, on the command line (--ferry.rpa.secrets.portal-password=…) or in SPRING_APPLICATION_JSON;"
-                + " without it every run of this bot fails BOT_ERROR");
+                + " 'portal-password' has no value: map it in config/ (ferry.rpa.secrets.portal-password:"
+                + " ${FERRY_PORTAL_PASSWORD}, the value from the environment); without it every run of this bot"
+                + " fails BOT_ERROR");
     }
 
     @Test
