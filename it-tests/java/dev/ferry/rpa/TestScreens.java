@@ -14,7 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A few small legacy-style screens for the step ITs, on a free port of 127.0.0.1: a form with a checkbox,
- * radio buttons, a PIN field and a list, a one-line order entry form, and a table of shipments over two pages.
+ * radio buttons, a PIN field and a list, a one-line order entry form, a table of shipments over two pages, a form
+ * whose captions are table cells (record NF-1; other references are not found), and a page that counts clicks.
  * Every form posted is recorded, so a test can see what the bot really typed and ticked.
  */
 final class TestScreens implements AutoCloseable {
@@ -46,6 +47,29 @@ final class TestScreens implements AutoCloseable {
               <button>Add line</button>
             </form>""";
 
+    // an older screen: captions in table cells, no <label>s, ids no bot can count on
+    private static final String RECORD = """
+            <h1>Consignee</h1>
+            <form method="post" action="/record">
+              <table>
+                <tr><td>Name</td><td><input name="name" id="f-81723"></td></tr>
+                <tr><td>Postal code</td><td><input type="hidden" name="zip-check" value="1"><input name="zip" id="f-81724"></td></tr>
+                <tr><td>Country</td><td><select name="country"><option value="NO">Norway</option>
+                  <option value="SE">Sweden</option></select></td></tr>
+                <tr><td>Status</td><td><b>Pending approval</b></td></tr>
+              </table>
+              <button>Save</button>
+            </form>""";
+
+    // changes without loading a page: a counter, and notices dismissed one at a time
+    private static final String COUNTER = """
+            <h1>Counter</h1>
+            <p id="count">Count: 0</p>
+            <button type="button" onclick="const c = document.getElementById('count');
+              c.textContent = 'Count: ' + (Number(c.textContent.slice(7)) + 1)">Add one</button>
+            <p class="notice">Notice 1</p><p class="notice">Notice 2</p><p class="notice">Notice 3</p>
+            <button type="button" onclick="document.querySelector('p.notice').remove()">Dismiss</button>""";
+
     private static final String[][][] SHIPMENTS = {
         { { "NF-100001", "Delivered", "2026-01-02" }, { "NF-100002", "In transit", "2026-01-03" } },
         { { "NF-100003", "Booked", "2026-01-04" }, { "NF-100004", "Delivered", "2026-01-05" } } };
@@ -58,6 +82,8 @@ final class TestScreens implements AutoCloseable {
         server.createContext("/options", exchange -> form(exchange, FORM, "Options received"));
         server.createContext("/lines", exchange -> form(exchange, LINE, "Added "));
         server.createContext("/shipments", this::shipments);
+        server.createContext("/record", this::record);
+        server.createContext("/counter", exchange -> send(exchange, COUNTER));
         server.start();
     }
 
@@ -83,6 +109,16 @@ final class TestScreens implements AutoCloseable {
         posts.add(new Post(exchange.getRequestURI().getPath(), fields));
         String what = fields.containsKey("sku") ? fields.get("sku") + " x " + fields.get("quantity") : "";
         send(exchange, "<h1>" + received + what + "</h1>" + form);
+    }
+
+    /** The record NF-1 exists; any other reference is "not found". */
+    private void record(HttpExchange exchange) throws IOException {
+        String query = exchange.getRequestURI().getQuery();
+        if ("GET".equals(exchange.getRequestMethod()) && !"ref=NF-1".equals(query)) {
+            send(exchange, "<h1>Search</h1><p>No record found for " + (query == null ? "" : query.substring(4)) + "</p>");
+            return;
+        }
+        form(exchange, RECORD, "Saved");
     }
 
     private void shipments(HttpExchange exchange) throws IOException {

@@ -16,6 +16,11 @@ public enum BotFailure {
      */
     NOT_OFFERED(false),
     /**
+     * The bot's {@code fail:} step found the data wrong for the system (no such record, say): the data must change,
+     * and a retry would meet the same answer.
+     */
+    DATA_REFUSED(false),
+    /**
      * Ferry was stopping: the run was cut short between two steps. Not the bot's failure; the run is recorded
      * INTERRUPTED and its order's step is done again after the next start.
      */

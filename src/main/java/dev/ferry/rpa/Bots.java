@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -15,14 +17,20 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The bots: files under {@code ${ferry.home}/rpa-bots/<system>/<bot>.yaml}, read when a route names one,
- * and {@link JavaBot} beans. One name space: a name used twice is an error.
+ * The bots: files under {@code ${ferry.home}/rpa-bots/<system>/<bot>.yaml}, and {@link JavaBot} beans. One name
+ * space: a name used twice is an error. A file is read again when it has changed (its modification time or size),
+ * so the API and the routes always run the same version of a bot: the file as it is now.
  */
 @Component
 class Bots {
 
     private final Path home;
     private final Map<String, Bot> javaBots;
+    private final Map<Path, Read> reads = new ConcurrentHashMap<>();
+
+    /** A file as last read: the bot or the mistake, and what the file looked like then. */
+    private record Read(FileTime modified, long size, Bot bot, String problem) {
+    }
 
     Bots(@Value("${ferry.home}") String home, List<JavaBot> javaBots) {
         this.home = Path.of(home).toAbsolutePath().normalize();
@@ -33,21 +41,18 @@ class Bots {
                 }));
     }
 
-    /** A bot found: the bot, or the mistake that keeps its file from being read. */
-    record Found(String name, Bot bot, String problem) {
+    /** A bot found: the bot, or the mistake that keeps its file from being read; its file, null for a Java bot. */
+    record Found(String name, Bot bot, String problem, Path file) {
     }
 
     /** Every bot, from rpa-bots/ and Java, by name. */
     List<Found> list() {
         List<Found> found = new ArrayList<>(yamlFiles().map(file -> {
-            String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-            try {
-                return new Found(name, BotFileReader.read(file, home.relativize(file).toString()), null);
-            } catch (RuntimeException e) {
-                return new Found(name, null, e.getMessage());
-            }
+            Read read = read(file);
+            return new Found(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""), read.bot(), read.problem(),
+                    file);
         }).toList());
-        javaBots.values().forEach(bot -> found.add(new Found(bot.name(), bot, null)));
+        javaBots.values().forEach(bot -> found.add(new Found(bot.name(), bot, null, null)));
         return found.stream().sorted(Comparator.comparing(Found::name)).toList();
     }
 
@@ -67,7 +72,35 @@ class Bots {
             throw new IllegalArgumentException("No bot '" + name + "': there is no rpa-bots/<system>/" + name
                     + ".yaml under " + home + " and no Java bot of that name");
         }
-        return BotFileReader.read(files.get(0), home.relativize(files.get(0)).toString());
+        Read read = read(files.get(0));
+        if (read.problem() != null) {
+            throw new BotFileException(read.problem());
+        }
+        return read.bot();
+    }
+
+    /** The file's bot as last read, or read now when the file changed since (or was never read). */
+    private Read read(Path file) {
+        FileTime modified;
+        long size;
+        try {
+            modified = Files.getLastModifiedTime(file);
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the bot file " + home.relativize(file), e);
+        }
+        Read last = reads.get(file);
+        if (last != null && last.modified().equals(modified) && last.size() == size) {
+            return last;
+        }
+        Read read;
+        try {
+            read = new Read(modified, size, BotFileReader.read(file, home.relativize(file).toString()), null);
+        } catch (RuntimeException e) {
+            read = new Read(modified, size, null, e.getMessage());
+        }
+        reads.put(file, read);
+        return read;
     }
 
     /**

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code rpa:<bot>}: runs the bot with the message body (JSON) as its input and replies with its
  * output (plus {@code botRunId}); the exchange property {@code ferryOrderId}, when set, is recorded with the
- * run, and {@code ferrySystem} names the bot's system for failure messages.
+ * run, and {@code ferrySystem} names the bot's system for failure messages. The bot file is checked when the route
+ * starts and looked up again at each call, so a route runs the version the API runs: the file as it is now.
  */
 @Component("rpa")
 public class RpaComponent extends DefaultComponent {
@@ -37,17 +38,18 @@ public class RpaComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
-        return new BotEndpoint(uri, this, bots.load(remaining));
+        // read now, so a route naming a missing or broken bot does not start
+        return new BotEndpoint(uri, this, bots.load(remaining).name());
     }
 
     /** An {@code rpa:<bot>} endpoint: runs the bot on each message. */
     public final class BotEndpoint extends DefaultEndpoint {
 
-        private final Bot bot;
+        private final String name;
 
-        BotEndpoint(String uri, RpaComponent component, Bot bot) {
+        BotEndpoint(String uri, RpaComponent component, String name) {
             super(uri, component);
-            this.bot = bot;
+            this.name = name;
         }
 
         /** The system the bot drives: its retry policy and name in failure messages (ferry.connectors.*). */
@@ -65,6 +67,7 @@ public class RpaComponent extends DefaultComponent {
                     // a bot that needs no input may be called with no body, e.g. from a schedule
                     JsonNode input = body instanceof JsonNode node ? node
                             : text == null || text.isBlank() ? json.createObjectNode() : json.readTree(text);
+                    Bot bot = current();
                     exchange.setProperty(Connectors.SYSTEM, bot.system());
                     exchange.getMessage().setBody(runner.run(bot, input, exchange.getProperty(ORDER_ID, String.class)));
                 }
@@ -73,7 +76,17 @@ public class RpaComponent extends DefaultComponent {
 
         @Override
         public Consumer createConsumer(Processor processor) {
-            throw new UnsupportedOperationException("rpa:" + bot.name() + " can only be called (to:), not consumed (from:)");
+            throw new UnsupportedOperationException("rpa:" + name + " can only be called (to:), not consumed (from:)");
+        }
+
+        /** The bot as its file is now; a file broken since the start fails the call as the bot's error, not retried. */
+        private Bot current() {
+            try {
+                return bots.load(name);
+            } catch (RuntimeException e) {
+                throw new BotRunException(BotFailure.BOT_ERROR, name, "The bot " + name + " cannot be run: "
+                        + e.getMessage(), "bot file: " + e.getMessage());
+            }
         }
     }
 }

@@ -14,16 +14,16 @@ sealed interface Step {
     record Goto(String url, String where) implements Step {
     }
 
-    /** Types a value into the field with this label. */
-    record Fill(String label, String value, String where) implements Step {
+    /** Types a value into the field (by label, by a caption near it, or by css or xpath). */
+    record Fill(Target field, String value, String where) implements Step {
     }
 
-    /** Chooses an option, by its value or its visible text, in the list with this label. */
-    record Select(String label, String option, String where) implements Step {
+    /** Chooses an option, by its value or its visible text, in the list. */
+    record Select(Target field, String option, String where) implements Step {
     }
 
-    /** Ticks the checkbox or radio button with this label, or with {@code checked} false unticks the checkbox. */
-    record Check(String label, boolean checked, String where) implements Step {
+    /** Ticks the checkbox or radio button, or with {@code checked} false unticks the checkbox. */
+    record Check(Target field, boolean checked, String where) implements Step {
     }
 
     record Click(Target target, String where) implements Step {
@@ -60,11 +60,29 @@ sealed interface Step {
     record ForEach(String items, String as, List<Step> steps, String where) implements Step {
     }
 
-    /** An element found by ARIA role and accessible name, or by its text. */
-    record Target(String role, String name, String text) {
+    /**
+     * Ends the run as a data problem ({@link BotFailure#REFUSED}): the system has no such record, or refuses what
+     * the input asks; {@code code} is the bot's own word for it, e.g. RECORD_NOT_FOUND.
+     */
+    record Fail(String code, String reason, String where) implements Step {
+    }
 
-        String describe() {
-            return text != null ? "text '" + text + "'" : role + " '" + name + "'";
+    /**
+     * Runs the steps until the element is on the page ({@code exists}) or is gone, at most {@code max} rounds; the
+     * page is looked at before each round, so steps that are not needed are not run.
+     */
+    record Repeat(Target until, boolean exists, int max, List<Step> steps, String where) implements Step {
+    }
+
+    /**
+     * An element, found one way ({@code by}): {@code role} (its ARIA role in {@code value}, accessible name in
+     * {@code name}), {@code text}, {@code label} (exact), {@code near} (the first field after this caption, e.g.
+     * in the next table cell), {@code css} or {@code xpath}.
+     */
+    record Target(String by, String value, String name) {
+
+        static Target of(String by, String value) {
+            return new Target(by, value, null);
         }
     }
 }

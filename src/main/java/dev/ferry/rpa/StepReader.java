@@ -1,14 +1,11 @@
 package dev.ferry.rpa;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.options.AriaRole;
 import dev.ferry.system.Suggestions;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,16 +15,19 @@ import java.util.regex.PatternSyntaxException;
 final class StepReader {
 
     static final List<String> STEPS = List.of("goto", "fill", "select", "check", "click", "acceptDialog", "expectText",
-            "extract", "extractTable", "screenshot", "if", "forEach");
+            "extract", "extractTable", "screenshot", "if", "forEach", "repeat", "fail");
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern ITEM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     private final BotYaml yaml;
     private final BotValues values;
+    private final ElementReader elements;
 
     /** {@code steps} is the whole list, so a value may name what any extract step fills. */
     StepReader(BotYaml yaml, Set<String> secrets, JsonNode steps) {
         this.yaml = yaml;
         this.values = new BotValues(yaml, secrets, steps);
+        this.elements = new ElementReader(yaml, values);
     }
 
     List<Step> steps(JsonNode list, String pointer) {
@@ -52,24 +52,19 @@ final class StepReader {
         JsonNode value = node.get(kind);
         return switch (kind) {
             case "goto" -> new Step.Goto(template(node, pointer, kind), where);
-            case "fill" -> {
-                yaml.checkKeys(value, at, Set.of("label", "value"));
-                yield new Step.Fill(selector(value, at, "label"), template(value, at, "value"), where);
-            }
-            case "select" -> {
-                yaml.checkKeys(value, at, Set.of("label", "option"));
-                yield new Step.Select(selector(value, at, "label"), template(value, at, "option"), where);
-            }
+            case "fill" -> new Step.Fill(elements.element(value, at, ElementReader.FIELD, Set.of("value")), template(value, at, "value"),
+                    where);
+            case "select" -> new Step.Select(elements.element(value, at, ElementReader.FIELD, Set.of("option")),
+                    template(value, at, "option"), where);
             case "check" -> {
-                yaml.checkKeys(value, at, Set.of("label", "checked"));
-                String label = selector(value, at, "label");
+                Step.Target label = elements.element(value, at, List.of("label", "css", "xpath"), Set.of("checked"));
                 JsonNode checked = value.path("checked");
                 if (!checked.isMissingNode() && !checked.isBoolean()) {
                     throw yaml.atValue(at + "/checked", "checked is true (tick) or false (untick)");
                 }
                 yield new Step.Check(label, checked.asBoolean(true), where);
             }
-            case "click" -> new Step.Click(target(value, at, Set.of()), where);
+            case "click" -> new Step.Click(elements.element(value, at, ElementReader.ELEMENT, Set.of()), where);
             case "acceptDialog" -> new Step.AcceptDialog(where);
             case "expectText" -> new Step.ExpectText(template(node, pointer, kind), where);
             case "extract" -> extract(value, at, where);
@@ -77,12 +72,16 @@ final class StepReader {
             case "screenshot" -> screenshot(yaml.text(node, pointer, kind), at, where);
             case "if" -> condition(value, at, where);
             case "forEach" -> forEach(value, at, where);
+            case "repeat" -> repeat(value, at, where);
+            case "fail" -> fail(value, at, where);
             default -> throw yaml.atKey(at, "unknown step '" + kind + "'" + Suggestions.hint(kind, STEPS) + " (known steps: " + String.join(", ", STEPS) + ")");
         };
     }
 
     private Step extract(JsonNode value, String at, String where) {
-        Step.Target target = target(value, at, Set.of("pattern", "into"));
+        List<String> ways = new ArrayList<>(ElementReader.ELEMENT);
+        ways.add("near");
+        Step.Target target = elements.element(value, at, ways, Set.of("pattern", "into"));
         String regex = yaml.text(value, at, "pattern");
         Pattern pattern;
         try {
@@ -97,7 +96,7 @@ final class StepReader {
     }
 
     private Step extractTable(JsonNode value, String at, String where) {
-        Step.Target target = target(value, at, Set.of("columns", "into"));
+        Step.Target target = elements.element(value, at, ElementReader.ELEMENT, Set.of("columns", "into"));
         Map<String, String> columns = new LinkedHashMap<>();
         if (value.has("columns")) {
             JsonNode map = value.get("columns");
@@ -136,7 +135,7 @@ final class StepReader {
         if (!value.has("then")) {
             throw yaml.atKey(at, "if needs then: the steps to run when it exists");
         }
-        Step.Target exists = target(value.get("exists"), at + "/exists", Set.of());
+        Step.Target exists = elements.element(value.get("exists"), at + "/exists", ElementReader.ELEMENT, Set.of());
         List<Step> then = steps(value.get("then"), at + "/then");
         List<Step> otherwise = value.has("else") ? steps(value.get("else"), at + "/else") : List.of();
         return new Step.If(exists, then, otherwise, where);
@@ -170,33 +169,42 @@ final class StepReader {
         return new Step.ForEach(list, as, values.inLoop(as, () -> steps(value.get("steps"), at + "/steps")), where);
     }
 
-    private Step.Target target(JsonNode value, String at, Set<String> extra) {
-        Set<String> allowed = new HashSet<>(Set.of("role", "name", "text"));
-        allowed.addAll(extra);
-        yaml.checkKeys(value, at, allowed);
-        boolean byText = value.has("text");
-        boolean byRole = value.has("role") && value.has("name");
-        if (byText == byRole) {
-            throw yaml.atKey(at, "no selector: give role and name (e.g. role: button, name: Log in) or text, not both");
+    private Step repeat(JsonNode value, String at, String where) {
+        yaml.checkKeys(value, at, Set.of("until", "max", "steps"));
+        for (String key : List.of("until", "max", "steps")) {
+            if (!value.has(key)) {
+                throw yaml.atKey(at, "repeat needs until (exists: or missing: an element, as if's exists), max (the "
+                        + "most rounds, e.g. 20) and steps; " + key + " is missing");
+            }
         }
-        if (byText) {
-            return new Step.Target(null, null, template(value, at, "text"));
+        JsonNode until = value.get("until");
+        yaml.checkKeys(until, at + "/until", Set.of("exists", "missing"));
+        if (until.size() != 1) {
+            throw yaml.atValue(at + "/until", "until is exists: or missing: an element, e.g. { missing: { role: link,"
+                    + " name: Next } }");
         }
-        String role = yaml.text(value, at, "role");
-        try {
-            AriaRole.valueOf(role.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw yaml.atValue(at + "/role", "unknown role '" + role + "' (e.g. button, link, heading, row, cell)");
+        String how = until.fieldNames().next();
+        Step.Target element = elements.element(until.get(how), at + "/until/" + how, ElementReader.ELEMENT, Set.of());
+        JsonNode max = value.get("max");
+        if (!max.canConvertToExactIntegral() || max.asInt() < 1 || max.asInt() > 1000) {
+            throw yaml.atValue(at + "/max", "max is the most rounds the steps may run, a whole number from 1 to 1000");
         }
-        return new Step.Target(role, template(value, at, "name"), null);
+        return new Step.Repeat(element, how.equals("exists"), max.asInt(), steps(value.get("steps"), at + "/steps"),
+                where);
     }
 
-    /** A label: the required selector of fill and select. */
-    private String selector(JsonNode value, String at, String field) {
-        if (!value.path(field).isTextual() || value.path(field).asText().isBlank()) {
-            throw yaml.atKey(at, "no selector: give the field's " + field);
+    private Step fail(JsonNode value, String at, String where) {
+        yaml.checkKeys(value, at, Set.of("code", "reason"));
+        if (!value.has("code") || !value.has("reason")) {
+            throw yaml.atKey(at, "fail needs code (e.g. RECORD_NOT_FOUND) and reason (words for the people who"
+                    + " correct the data, e.g. \"No consignment ${input.orderId}\")");
         }
-        return template(value, at, field);
+        String code = yaml.text(value, at, "code");
+        if (!CODE.matcher(code).matches()) {
+            throw yaml.atValue(at + "/code", "a code is upper-case letters, digits and '_', e.g. RECORD_NOT_FOUND;"
+                    + " not '" + code + "'");
+        }
+        return new Step.Fail(code, template(value, at, "reason"), where);
     }
 
     String template(JsonNode parent, String pointer, String field) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /** The steps and output of a YAML bot file, carried out one run at a time. */
@@ -33,11 +33,13 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
         private final Map<String, JsonNode> extracted = new HashMap<>();
         private final Map<String, JsonNode> items = new HashMap<>();
         private final Placeholders.Values values;
+        private final Locators locators;
 
         Run(BotSession session, JsonNode input) {
             this.session = session;
             this.page = session.page();
             this.values = new Placeholders.Values(input, session.secrets().values(), extracted, items);
+            this.locators = new Locators(page, template -> resolve(template, false));
         }
 
         ObjectNode execute(StepScript script) {
@@ -55,7 +57,7 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
                     session.nextStep(step.where());
                     long started = System.nanoTime();
                     run(step);
-                    if (!(step instanceof Step.If || step instanceof Step.ForEach)) {
+                    if (!(step instanceof Step.If || step instanceof Step.ForEach || step instanceof Step.Repeat)) {
                         // an if or a loop is timed without the steps it runs, which are timed themselves
                         session.stepDone(kind(step), System.nanoTime() - started);
                     }
@@ -70,7 +72,8 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
                 page.navigate(session.baseUrl() + resolve(go.url(), true));
                 session.checkSignals();
             } else if (step instanceof Step.Fill fill) {
-                Locator field = session.await(label(fill.label()), "field '" + resolve(fill.label(), false) + "'");
+                Locator field = session.await(locators.field(fill.field()),
+                        locators.describe("field", fill.field()));
                 field.fill(resolve(fill.value(), false));
                 if (Placeholders.usesSecret(fill.value())) {
                     session.secretFields().add(field);
@@ -78,10 +81,10 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
             } else if (step instanceof Step.Select select) {
                 select(select);
             } else if (step instanceof Step.Check check) {
-                session.await(label(check.label()), "checkbox or radio button '" + resolve(check.label(), false) + "'")
-                        .setChecked(check.checked());
+                session.await(locators.field(check.field()),
+                        locators.describe("checkbox or radio button", check.field())).setChecked(check.checked());
             } else if (step instanceof Step.Click click) {
-                session.await(locator(click.target()), describe(click.target())).click();
+                session.await(locators.locator(click.target()), locators.describe("element", click.target())).click();
             } else if (step instanceof Step.AcceptDialog) {
                 page.onceDialog(dialog -> dialog.accept());
             } else if (step instanceof Step.ExpectText expect) {
@@ -96,11 +99,17 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
             } else if (step instanceof Step.If condition) {
                 long started = System.nanoTime();
                 session.checkSignals();
-                boolean exists = locator(condition.exists()).count() > 0;
+                boolean exists = exists(condition.exists());
                 session.stepDone(kind(step), System.nanoTime() - started);
                 run(exists ? condition.then() : condition.otherwise());
             } else if (step instanceof Step.ForEach loop) {
                 forEach(loop);
+            } else if (step instanceof Step.Repeat repeat) {
+                repeat(repeat);
+            } else if (step instanceof Step.Fail fail) {
+                // the bot's own verdict on the data: words for people, its code for machines; no retry helps
+                throw session.failure(BotFailure.DATA_REFUSED, resolve(fail.reason(), false) + " (" + fail.code() + ")",
+                        "fail " + fail.code());
             }
         }
 
@@ -109,24 +118,27 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
          * Playwright would wait for it until the step timeout, and a timeout is retried as if transient.
          */
         private void select(Step.Select select) {
-            String label = resolve(select.label(), false);
+            Step.Target field = select.field();
             String option = resolve(select.option(), false);
-            Locator list = session.await(label(select.label()), "list '" + label + "'");
+            String list = locators.describe("list", field);
+            Locator element = session.await(locators.field(field), list);
             // as Playwright matches a string: an option's value or its visible text; a custom list is Playwright's
-            Object offered = list.evaluate("(list, wanted) => !list.options"
+            Object offered = element.evaluate("(list, wanted) => !list.options"
                     + " || Array.from(list.options).some(o => o.value === wanted || o.label === wanted)", option);
             if (Boolean.FALSE.equals(offered)) {
+                String what = Set.of("label", "near").contains(field.by())
+                        ? resolve(field.value(), false).toLowerCase(Locale.ROOT) + " " : "";
                 throw session.failure(BotFailure.NOT_OFFERED, BotSession.capital(session.label()) + " does not offer "
-                        + label.toLowerCase(Locale.ROOT) + " '" + option + "': the list '" + label + "' on the page '"
-                        + session.screen() + "' has no such option. Correct the order's data, or do this one by"
-                        + " hand; trying again would meet the same list.", "no option '" + option + "' in list '" + label
-                        + "'");
+                        + what + "'" + option + "': the " + list + " on the page '" + session.screen()
+                        + "' has no such option. Correct the order's data, or do this one by hand; trying again would"
+                        + " meet the same list.", "no option '" + option + "' in " + list);
             }
-            list.selectOption(option);
+            element.selectOption(option);
         }
 
         private void extract(Step.Extract extract) {
-            String text = session.await(locator(extract.target()), describe(extract.target())).innerText();
+            String text = session.await(locators.locator(extract.target()),
+                    locators.describe("element", extract.target())).innerText();
             Matcher matcher = extract.pattern().matcher(text);
             if (!matcher.find()) {
                 throw session.screenChanged("'" + text.strip() + "' does not match " + extract.pattern(),
@@ -137,9 +149,11 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
 
         /** Rows extracted into a name that holds rows already are added to them: one list over several pages. */
         private void extractTable(Step.ExtractTable table) {
-            Locator element = session.await(locator(table.target()), describe(table.target()));
-            String what = "table".equals(table.target().role()) ? "'" + resolve(table.target().name(), false) + "'"
-                    : "around " + describe(table.target());
+            Locator element = session.await(locators.locator(table.target()),
+                    locators.describe("table", table.target()));
+            String what = "role".equals(table.target().by()) && "table".equals(table.target().value())
+                    ? "'" + resolve(table.target().name(), false) + "'"
+                    : "around " + locators.describe("element", table.target());
             ArrayNode rows = TableReader.read(session, element, what, table.columns());
             if (extracted.get(table.into()) instanceof ArrayNode before) {
                 before.addAll(rows);
@@ -172,21 +186,32 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
             return Character.toLowerCase(name.charAt(0)) + name.substring(1);
         }
 
-        private Locator label(String text) {
-            return page.getByLabel(resolve(text, false), new Page.GetByLabelOptions().setExact(true));
-        }
-
-        private Locator locator(Step.Target target) {
-            if (target.text() != null) {
-                return page.getByText(resolve(target.text(), false));
+        /**
+         * Runs the steps until the element is there (or gone), looking before each round; more than {@code max}
+         * rounds fail the run rather than loop on a page that never changes.
+         */
+        private void repeat(Step.Repeat repeat) {
+            for (int round = 0; ; round++) {
+                session.checkSignals();
+                if (exists(repeat.until()) == repeat.exists()) {
+                    return;
+                }
+                if (round == repeat.max()) {
+                    throw session.failure(BotFailure.SCREEN_CHANGED, BotSession.capital(session.label())
+                            + (repeat.exists() ? " did not show the " : " still showed the ")
+                            + locators.describe("element", repeat.until()) + " after " + repeat.max()
+                            + " rounds of the repeated steps, the most the bot allows (max: " + repeat.max()
+                            + "), on the page '"
+                            + session.screen() + "'.", "repeat: " + repeat.max() + " rounds without "
+                            + (repeat.exists() ? "" : "losing ") + locators.describe("element", repeat.until()));
+                }
+                run(repeat.steps());
             }
-            return page.getByRole(AriaRole.valueOf(target.role().toUpperCase(Locale.ROOT)),
-                    new Page.GetByRoleOptions().setName(resolve(target.name(), false)));
         }
 
-        private String describe(Step.Target target) {
-            return target.text() != null ? "text '" + resolve(target.text(), false) + "'"
-                    : target.role() + " '" + resolve(target.name(), false) + "'";
+        /** Whether the element is on the page now: no waiting, as the page is. */
+        private boolean exists(Step.Target target) {
+            return locators.locator(target).count() > 0;
         }
 
         private String resolve(String template, boolean urlEncoded) {

@@ -115,8 +115,8 @@ class BotFileReaderTests {
                   - check: { label: Fragile, checked: false }
                 """), FILE);
 
-        assertThat(steps(bot)).containsExactly(new Step.Check("Dangerous goods", true, FILE + ":5:5"),
-                new Step.Check("Fragile", false, FILE + ":6:5"));
+        assertThat(steps(bot)).containsExactly(new Step.Check(Step.Target.of("label", "Dangerous goods"), true, FILE + ":5:5"),
+                new Step.Check(Step.Target.of("label", "Fragile"), false, FILE + ":6:5"));
     }
 
     @Test
@@ -130,7 +130,7 @@ class BotFileReaderTests {
     void aCheckWithoutLabelIsRejected() {
         assertThatThrownBy(() -> BotFileReader.read(bot("  - check: { checked: true }\n"), FILE))
                 .isInstanceOf(BotFileException.class)
-                .hasMessage(FILE + ":5:5: no selector: give the field's label");
+                .hasMessage(FILE + ":5:5: no selector: give one of label, css or xpath");
     }
 
     @Test
@@ -162,7 +162,7 @@ class BotFileReaderTests {
 
         assertThat(steps(bot)).containsExactly(new Step.ForEach("${input.lines}", "line", List.of(
                 new Step.ForEach("${line.batches}", "batch", List.of(
-                        new Step.Fill("Quantity", "${batch} of ${line.sku}", FILE + ":13:17")), FILE + ":9:11")),
+                        new Step.Fill(Step.Target.of("label", "Quantity"), "${batch} of ${line.sku}", FILE + ":13:17")), FILE + ":9:11")),
                 FILE + ":5:5"));
     }
 
@@ -238,8 +238,8 @@ class BotFileReaderTests {
                 """), FILE);
 
         assertThat(steps(bot)).containsExactly(
-                new Step.ExtractTable(new Step.Target("table", "Shipments", null), Map.of(), "shipments", FILE + ":5:5"),
-                new Step.ExtractTable(new Step.Target(null, null, "NF-"), Map.of("status", "Status", "shipped", "Ship date"),
+                new Step.ExtractTable(new Step.Target("role", "table", "Shipments"), Map.of(), "shipments", FILE + ":5:5"),
+                new Step.ExtractTable(Step.Target.of("text", "NF-"), Map.of("status", "Status", "shipped", "Ship date"),
                         "shipments", FILE + ":6:5"));
         assertThat(((Step.ExtractTable) steps(bot).get(1)).columns().keySet()).containsExactly("status", "shipped");
     }
@@ -290,6 +290,20 @@ class BotFileReaderTests {
                       as: line
                       steps:
                         - fill: { label: SKU, value: "${line.sku}" }
+                  - fill: { near: "Postal code", value: "${input.zip}" }
+                  - select: { css: "#country", option: SE }
+                  - check: { xpath: "//input[@name='fragile']" }
+                  - extract: { near: Status, pattern: "(.+)", into: status }
+                  - click: { css: "button:has-text('Save')" }
+                  - repeat:
+                      until: { missing: { xpath: "//a[.='Next']" } }
+                      max: 20
+                      steps:
+                        - click: { role: link, name: Next }
+                  - if:
+                      exists: { css: "p.error" }
+                      then:
+                        - fail: { code: RECORD_NOT_FOUND, reason: "No consignment ${input.zip}" }
                 output:
                   number: "${extracted.number}"
                   shipments: "${extracted.shipments}"
@@ -301,7 +315,8 @@ class BotFileReaderTests {
         assertThat(steps(BotFileReader.read(yaml, "rpa-bots/demo/every-step.yaml")))
                 .extracting(step -> step.getClass().getSimpleName())
                 .containsExactly("Goto", "Fill", "Select", "Check", "Check", "AcceptDialog", "Click", "ExpectText",
-                        "Screenshot", "Extract", "ExtractTable", "If", "ForEach");
+                        "Screenshot", "Extract", "ExtractTable", "If", "ForEach", "Fill", "Select", "Check", "Extract",
+                        "Click", "Repeat", "If");
     }
 
     @Test
@@ -311,11 +326,16 @@ class BotFileReaderTests {
                   - check: { checked: true }
                   - screenshot: After Login
                   - forEach: { items: lines, as: line, steps: [ { goto: / } ] }
+                  - fill: { label: City, near: City, value: x }
+                  - repeat: { until: { exists: { text: Done } }, steps: [ { goto: / } ] }
+                  - fail: { code: not-found, reason: x }
+                  - click: { css: "a", text: b }
                 """));
 
         assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(bot))
                 .extracting(message -> message.getInstanceLocation().toString())
-                .contains("$.steps[0].check", "$.steps[1].screenshot", "$.steps[2].forEach.items");
+                .contains("$.steps[0].check", "$.steps[1].screenshot", "$.steps[2].forEach.items", "$.steps[3].fill",
+                        "$.steps[4].repeat", "$.steps[5].fail.code", "$.steps[6].click");
     }
 
     private static String loop(String as, String value) {
