@@ -159,8 +159,10 @@ public class StepFailures {
             return FlagCategory.BUSINESS_RULE;
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof dev.ferry.rpa.BotRunException) {
-                return FlagCategory.BOT_FAILED;
+            if (t instanceof dev.ferry.rpa.BotRunException bot) {
+                // a bot's fail: step says the legacy system refused the data, as a 4xx of an API does
+                return bot.code() == dev.ferry.rpa.BotFailure.DATA_REFUSED ? FlagCategory.DOWNSTREAM_REJECTED
+                        : FlagCategory.BOT_FAILED;
             }
         }
         if (failure.transientFailure()) {

@@ -54,7 +54,7 @@ public class RpaComponent extends DefaultComponent {
 
         /** The system the bot drives: its retry policy and name in failure messages (ferry.connectors.*). */
         public String system() {
-            return bot.system();
+            return current().system();
         }
 
         @Override
