@@ -4,6 +4,7 @@ import dev.ferry.system.Suggestions;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +39,11 @@ final class BeanCheck {
                 // a component that cannot load here (its library is missing) is not one a route can call either
             }
         }
+    }
+
+    /** The classes of Ferry's components. */
+    Collection<Class<?>> types() {
+        return beans.values();
     }
 
     void check(String ref, String method, Place place, List<Mistake> mistakes) {

@@ -71,11 +71,13 @@ final class RouteCheck {
             for (Path file : files) {
                 load(camel, file);
             }
+            beans = checkBeans ? new BeanCheck(name -> camel.getRegistry().lookupByName(name) != null) : null;
+            // at start, a Java bot may be a bean the scan of Ferry's components cannot see: Spring decides
+            BotNames bots = checkBeans ? new BotNames(home, beans.types()) : null;
             EndpointCheck endpoints = new EndpointCheck(new ComponentOptions(camel, Set.of("rpa")), catalogue,
-                    config, this::find);
+                    config, bots, this::find);
             ExpressionCheck expressions = new ExpressionCheck(camel);
             PlaceholderCheck placeholders = new PlaceholderCheck(config);
-            beans = checkBeans ? new BeanCheck(name -> camel.getRegistry().lookupByName(name) != null) : null;
             for (Path file : files) {
                 String shown = home.relativize(file).toString();
                 KameletCatalogue.Kamelet kamelet = kamelets.contains(file) ? catalogue.get(kameletName(file)) : null;
@@ -179,7 +181,7 @@ final class RouteCheck {
         }
         if (node instanceof ToDynamicDefinition dynamic && dynamic.getUri() != null) {
             at(node.getLocation(), node.getLineNumber(), dynamic.getUri())
-                    .forEach(place -> endpoints.checkScheme(template.apply(dynamic.getUri()), place, mistakes));
+                    .forEach(place -> endpoints.checkDynamic(template.apply(dynamic.getUri()), place, mistakes));
         }
         if (node instanceof ExpressionNode expressive && expressive.getExpression() != null) {
             expression(node.getLocation(), node.getLineNumber(), expressive.getExpression(), expressions, template);

@@ -131,6 +131,17 @@ class ValidationAtStartTests {
     }
 
     @Test
+    void aBotNameIsLeftToSpringWhichKnowsEveryJavaBot() throws IOException {
+        // a Java bot may be a bean no scan of Ferry's components sees (an @Bean of a configuration)
+        Path route = home.resolve("routes/tracking-sync.yaml");
+        Files.writeString(route, Files.readString(route).replace("rpa:shipment-statuses", "rpa:status-reader"));
+
+        start();
+
+        assertThat(stops).hasValue(0);
+    }
+
+    @Test
     void theCheckCanBeTurnedOff() throws IOException {
         Files.writeString(home.resolve("routes/broken.yaml"), "- route:\n    from:\n      uri: direct:x\n     steps: []\n");
         start();

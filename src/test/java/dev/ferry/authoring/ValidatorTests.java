@@ -88,6 +88,46 @@ class ValidatorTests {
     }
 
     @Test
+    void aToDsOptionsAreCheckedButNotTheirDynamicParts() throws IOException {
+        write("routes/dynamic.yaml", """
+                - route:
+                    id: dynamic
+                    from:
+                      uri: "direct:dynamic"
+                      steps:
+                        - toD: "jms:queue:${header.queue}?timeToLiv=5000&${header.option}=1"
+                        - toD:
+                            uri: "jms:queue:${header.queue}"
+                            parameters:
+                              deliveryPersistant: true
+                              replyTo: "${header.replyTo}"
+                """);
+
+        assertThat(mistakes()).containsExactly(
+                new Mistake("routes/dynamic.yaml", 6, 43, "the jms endpoint has no option 'timeToLiv' (did you mean"
+                        + " 'timeToLive'?)"),
+                new Mistake("routes/dynamic.yaml", 10, 15, "the jms endpoint has no option 'deliveryPersistant' (did"
+                        + " you mean 'deliveryPersistent'?)"));
+    }
+
+    @Test
+    void aBotThatIsNotInRpaBotsIsNamedWithTheOneMeant() throws IOException {
+        Place uri = replace("routes/order-fulfilment.yaml", "rpa:book-freight", "rpa:boook-freight");
+
+        assertThat(mistakes()).containsExactly(uri.plus(4).mistake("no bot 'boook-freight'; did you mean"
+                + " 'book-freight'?"));
+    }
+
+    @Test
+    void aJavaBotIsKnownByTheNameItsCodeGives() throws IOException {
+        // shipment-statuses is no file of rpa-bots/: ShipmentStatusBot.name() gives it
+        Place uri = replace("routes/tracking-sync.yaml", "rpa:shipment-statuses", "rpa:shipment-status");
+
+        assertThat(mistakes()).containsExactly(uri.plus(4).mistake("no bot 'shipment-status'; did you mean"
+                + " 'shipment-statuses'?"));
+    }
+
+    @Test
     void aMisspeltStepIsNamedWithTheOneMeant() throws IOException {
         Place to = replace("routes/order-fulfilment.yaml", "- to:\n            uri: \"direct:fulfil-order\"",
                 "- too:\n            uri: \"direct:fulfil-order\"");
