@@ -1,5 +1,6 @@
 package dev.ferry;
 
+import dev.ferry.authoring.NewConnectorCommand;
 import dev.ferry.authoring.ValidateCommand;
 import dev.ferry.authoring.ValidationAtStart;
 import dev.ferry.system.FerryHome;
@@ -23,6 +24,9 @@ public class FerryApplication {
         }
         if (ValidateCommand.requested(args)) {
             System.exit(ValidateCommand.run(home.path(), args, System.getenv(), System.out));
+        }
+        if (NewConnectorCommand.requested(args)) {
+            System.exit(NewConnectorCommand.run(home.path(), args, System.out));
         }
         if (Simulator.aloneRequested(args, System.getenv())) {
             String missing = Simulator.runAlone(args, home.defaultProperties());
