@@ -73,7 +73,7 @@ final class RouteCheck {
             }
             beans = checkBeans ? new BeanCheck(name -> camel.getRegistry().lookupByName(name) != null) : null;
             // at start, a Java bot may be a bean the scan of Ferry's components cannot see: Spring decides
-            BotNames bots = checkBeans ? new BotNames(home, beans.types()) : null;
+            BotNames bots = checkBeans ? new BotNames(home, beans.javaBots()) : null;
             EndpointCheck endpoints = new EndpointCheck(new ComponentOptions(camel, Set.of("rpa")), catalogue,
                     config, bots, this::find);
             ExpressionCheck expressions = new ExpressionCheck(camel);
