@@ -36,7 +36,8 @@ final class RouteCheck {
     private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{\\{([\\w.-]+)}}");
 
     private final Path home;
-    private final DslNames names = new DslNames();
+    // read only for a hint: the schema it comes from is 800 kB of JSON, most of a run's parsing
+    private DslNames names;
     private final List<Mistake> mistakes = new ArrayList<>();
     private final SourceLines lines;
     private final boolean checkBeans;
@@ -130,12 +131,12 @@ final class RouteCheck {
             Matcher step = UNKNOWN_STEP.matcher(problem);
             if (step.find()) {
                 return new Mistake(file, line, column, "unknown step or key '" + step.group(1) + "'"
-                        + Suggestions.hint(step.group(1), names.steps()) + hintForIndentation());
+                        + Suggestions.hint(step.group(1), names().steps()) + hintForIndentation());
             }
             Matcher key = UNKNOWN_KEY.matcher(problem);
             if (key.find()) {
                 return new Mistake(file, line, lines.columnOf(file, line, key.group(1), column),
-                        "unknown key '" + key.group(1) + "'" + Suggestions.hint(key.group(1), names.keys()));
+                        "unknown key '" + key.group(1) + "'" + Suggestions.hint(key.group(1), names().keys()));
             }
             String said = problem.isBlank() ? firstLine(marked.getMessage()) : problem;
             // snakeyaml's own exceptions are syntax; Camel's (unknown step, duplicate key) are the DSL's
@@ -143,6 +144,13 @@ final class RouteCheck {
             return new Mistake(file, line, column, syntax ? "not valid YAML (check the indentation): " + said : said);
         }
         return new Mistake(file, 1, 1, firstLine(failure.getMessage()));
+    }
+
+    private DslNames names() {
+        if (names == null) {
+            names = new DslNames();
+        }
+        return names;
     }
 
     private static String hintForIndentation() {
