@@ -1,5 +1,6 @@
 package dev.ferry;
 
+import dev.ferry.authoring.NewConnectorCommand;
 import dev.ferry.authoring.ValidateCommand;
 import dev.ferry.authoring.ValidationAtStart;
 import dev.ferry.rehearsal.ReplayCommand;
@@ -32,6 +33,9 @@ public class FerryApplication {
         if (ReplayCommand.requested(args)) {
             System.exit(ReplayCommand.run(home.path(), args, System.getenv(), System.out, FerryApplication.class,
                     home.defaultProperties()));
+        }
+        if (NewConnectorCommand.requested(args)) {
+            System.exit(NewConnectorCommand.run(home.path(), args, System.out));
         }
         if (Simulator.aloneRequested(args, System.getenv())) {
             String missing = Simulator.runAlone(args, home.defaultProperties());

@@ -7,11 +7,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.springframework.boot.origin.OriginLookup;
+import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
@@ -30,6 +34,7 @@ final class ConfigKeys {
     private final Set<String> keys = new TreeSet<>();
     private final Predicate<String> elsewhere;
     private final List<String> profiles;
+    private final Set<Path> files = new LinkedHashSet<>();
 
     ConfigKeys(Path config, List<String> profiles, Map<String, String> environment) {
         this.elsewhere = key -> environment.containsKey(key.toUpperCase(Locale.ROOT).replace('.', '_')
@@ -46,8 +51,34 @@ final class ConfigKeys {
         for (PropertySource<?> source : environment.getPropertySources()) {
             if (source instanceof EnumerablePropertySource<?> enumerable) {
                 keys.addAll(List.of(enumerable.getPropertyNames()));
+                fileOf(enumerable).ifPresent(files::add);
             }
         }
+    }
+
+    /** The config files these keys come from (not the environment's variables: they may be another tool's). */
+    List<Path> files() {
+        return List.copyOf(files);
+    }
+
+    // the file Spring read a source from, as its values' origins say (a config file of any location)
+    private static Optional<Path> fileOf(EnumerablePropertySource<?> source) {
+        if (!(source instanceof OriginLookup<?>)) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        OriginLookup<String> origins = (OriginLookup<String>) source;
+        for (String name : source.getPropertyNames()) {
+            if (origins.getOrigin(name) instanceof TextResourceOrigin text && text.getResource() != null
+                    && text.getResource().isFile()) {
+                try {
+                    return Optional.of(text.getResource().getFile().toPath().toAbsolutePath().normalize());
+                } catch (IOException notAFile) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     boolean has(String key) {
@@ -66,6 +97,7 @@ final class ConfigKeys {
         if (!Files.isRegularFile(file)) {
             return;
         }
+        files.add(file.toAbsolutePath().normalize());
         try {
             flatten("", YAML.readTree(file.toFile()));
         } catch (IOException | RuntimeException unreadable) {

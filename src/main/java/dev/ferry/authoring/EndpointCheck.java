@@ -18,26 +18,53 @@ final class EndpointCheck {
     private final ComponentOptions components;
     private final KameletCatalogue kamelets;
     private final ConfigKeys config;
+    private final BotNames bots;
     private final BiFunction<Place, String, Place> find;
 
-    /** {@code find}: where a text is written at or after a place (an option may be under parameters:). */
-    EndpointCheck(ComponentOptions components, KameletCatalogue kamelets, ConfigKeys config,
+    /**
+     * {@code find}: where a text is written at or after a place (an option may be under parameters:);
+     * {@code bots}: the bots rpa: may name, or null to leave the names to run time.
+     */
+    EndpointCheck(ComponentOptions components, KameletCatalogue kamelets, ConfigKeys config, BotNames bots,
             BiFunction<Place, String, Place> find) {
         this.components = components;
         this.kamelets = kamelets;
         this.config = config;
+        this.bots = bots;
         this.find = find;
     }
 
     void check(String uri, Place place, List<Mistake> mistakes) {
+        check(uri, place, mistakes, false);
+    }
+
+    /**
+     * An endpoint whose URI is worked out per message ({@code toD}): checked as any other, but for its parts
+     * written as {@code ${...}}, which only a message fills in.
+     */
+    void checkDynamic(String uri, Place place, List<Mistake> mistakes) {
+        check(uri, place, mistakes, true);
+    }
+
+    private void check(String uri, Place place, List<Mistake> mistakes, boolean dynamic) {
         String scheme = scheme(uri, place, mistakes);
         if (scheme == null) {
             return;
         }
         Set<String> options = options(uri);
+        if (dynamic) {
+            options.removeIf(option -> option.contains("${"));
+            if ("kamelet".equals(scheme) && uri.split("[?]", 2)[0].contains("${")) {
+                return; // the Kamelet is chosen per message
+            }
+        }
         if ("kamelet".equals(scheme)) {
             kamelet(uri, options, place, mistakes);
             return;
+        }
+        if ("rpa".equals(scheme) && bots != null) {
+            String name = uri.strip().substring("rpa:".length()).split("[?]", 2)[0];
+            bots.check(uri, name.isEmpty() ? place : find.apply(place, name), mistakes);
         }
         components.of(scheme).ifPresent(known -> options.stream().filter(option -> !known.knows(option))
                 .forEach(option -> mistakes.add(find.apply(place, option).mistake(unknownOption(known, option)))));
@@ -66,11 +93,6 @@ final class EndpointCheck {
 
     private static String kebab(String option) {
         return option.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-    }
-
-    /** Only the component of an endpoint whose URI is worked out per message ({@code toD}). */
-    void checkScheme(String uri, Place place, List<Mistake> mistakes) {
-        scheme(uri, place, mistakes);
     }
 
     /** The URI's component, or null when it is unknown (a mistake) or not written out ({{placeholder}}). */

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,19 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.engine.AbstractCamelContext;
-import org.apache.camel.model.BeanDefinition;
-import org.apache.camel.model.ChoiceDefinition;
-import org.apache.camel.model.ExpressionNode;
-import org.apache.camel.model.FromDefinition;
-import org.apache.camel.model.LogDefinition;
-import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
-import org.apache.camel.model.SendDefinition;
-import org.apache.camel.model.StepDefinition;
-import org.apache.camel.model.ToDynamicDefinition;
-import org.apache.camel.model.WhenDefinition;
-import org.apache.camel.model.language.ExpressionDefinition;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.slf4j.LoggerFactory;
@@ -38,8 +26,8 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 
 /**
  * Routes and Kamelets read by the parser Ferry runs (Camel's YAML DSL) into a Camel context that is never
- * started, then every endpoint, expression and journalled step checked where it is written. Nothing is
- * connected to: no broker, no database, no system.
+ * started, a parser's mistake placed where it is written, the {{placeholders}} checked, then the model Camel
+ * built walked (ModelWalk). Nothing is connected to: no broker, no database, no system.
  */
 final class RouteCheck {
 
@@ -48,16 +36,16 @@ final class RouteCheck {
     private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{\\{([\\w.-]+)}}");
 
     private final Path home;
-    private final DslNames names = new DslNames();
+    // read only for a hint: the schema it comes from is 800 kB of JSON, most of a run's parsing
+    private DslNames names;
     private final List<Mistake> mistakes = new ArrayList<>();
-    private final Map<String, List<String>> lines = new HashMap<>();
-    private final Map<String, Place> stepIds = new HashMap<>();
+    private final SourceLines lines;
     private final boolean checkBeans;
-    private BeanCheck beans;
 
     /** {@code checkBeans}: against Ferry's own components only, so not at start (a route may name any bean). */
     RouteCheck(Path home, boolean checkBeans) {
         this.home = home;
+        this.lines = new SourceLines(home);
         this.checkBeans = checkBeans;
     }
 
@@ -71,24 +59,27 @@ final class RouteCheck {
             for (Path file : files) {
                 load(camel, file);
             }
+            BeanCheck beans = checkBeans ? new BeanCheck(name -> camel.getRegistry().lookupByName(name) != null)
+                    : null;
+            // at start, a Java bot may be a bean the scan of Ferry's components cannot see: Spring decides
+            BotNames bots = checkBeans ? new BotNames(home, beans.javaBots()) : null;
             EndpointCheck endpoints = new EndpointCheck(new ComponentOptions(camel, Set.of("rpa")), catalogue,
-                    config, this::find);
-            ExpressionCheck expressions = new ExpressionCheck(camel);
+                    config, bots, lines::find);
             PlaceholderCheck placeholders = new PlaceholderCheck(config);
-            beans = checkBeans ? new BeanCheck(name -> camel.getRegistry().lookupByName(name) != null) : null;
             for (Path file : files) {
                 String shown = home.relativize(file).toString();
                 KameletCatalogue.Kamelet kamelet = kamelets.contains(file) ? catalogue.get(kameletName(file)) : null;
-                placeholders.check(shown, lines.getOrDefault(shown, List.of()),
-                        kamelet == null ? Set.of() : kamelet.properties(), mistakes);
+                placeholders.check(shown, lines.of(shown), kamelet == null ? Set.of() : kamelet.properties(),
+                        mistakes);
             }
+            ModelWalk walk = new ModelWalk(lines, endpoints, new ExpressionCheck(camel), beans, mistakes);
             for (RouteTemplateDefinition template : camel.getRouteTemplateDefinitions()) {
                 Map<String, String> defaults = catalogue.get(template.getId()) == null ? Map.of()
                         : catalogue.get(template.getId()).defaults();
-                walk(template.getRoute(), endpoints, expressions, text -> withDefaults(text, defaults), false);
+                walk.route(template.getRoute(), text -> withDefaults(text, defaults), false);
             }
             for (RouteDefinition route : camel.getRouteDefinitions()) {
-                walk(route, endpoints, expressions, UnaryOperator.identity(), true);
+                walk.route(route, UnaryOperator.identity(), true);
             }
         } finally {
             stopQuietly(camel);
@@ -140,12 +131,12 @@ final class RouteCheck {
             Matcher step = UNKNOWN_STEP.matcher(problem);
             if (step.find()) {
                 return new Mistake(file, line, column, "unknown step or key '" + step.group(1) + "'"
-                        + Suggestions.hint(step.group(1), names.steps()) + hintForIndentation());
+                        + Suggestions.hint(step.group(1), names().steps()) + hintForIndentation());
             }
             Matcher key = UNKNOWN_KEY.matcher(problem);
             if (key.find()) {
-                return new Mistake(file, line, columnOf(file, line, key.group(1), column),
-                        "unknown key '" + key.group(1) + "'" + Suggestions.hint(key.group(1), names.keys()));
+                return new Mistake(file, line, lines.columnOf(file, line, key.group(1), column),
+                        "unknown key '" + key.group(1) + "'" + Suggestions.hint(key.group(1), names().keys()));
             }
             String said = problem.isBlank() ? firstLine(marked.getMessage()) : problem;
             // snakeyaml's own exceptions are syntax; Camel's (unknown step, duplicate key) are the DSL's
@@ -155,129 +146,15 @@ final class RouteCheck {
         return new Mistake(file, 1, 1, firstLine(failure.getMessage()));
     }
 
+    private DslNames names() {
+        if (names == null) {
+            names = new DslNames();
+        }
+        return names;
+    }
+
     private static String hintForIndentation() {
         return "; a step that is not misspelt may be indented one level too deep or too shallow";
-    }
-
-    private void walk(RouteDefinition route, EndpointCheck endpoints, ExpressionCheck expressions,
-            UnaryOperator<String> template, boolean journalled) {
-        FromDefinition from = route.getInput();
-        if (from != null) {
-            at(from.getLocation(), from.getLineNumber(), from.getUri())
-                    .forEach(place -> endpoints.check(template.apply(from.getUri()), place, mistakes));
-        }
-        for (ProcessorDefinition<?> output : route.getOutputs()) {
-            walk(output, endpoints, expressions, template, journalled);
-        }
-    }
-
-    private void walk(ProcessorDefinition<?> node, EndpointCheck endpoints, ExpressionCheck expressions,
-            UnaryOperator<String> template, boolean journalled) {
-        if (node instanceof SendDefinition<?> send && send.getUri() != null) {
-            at(node.getLocation(), node.getLineNumber(), send.getUri())
-                    .forEach(place -> endpoints.check(template.apply(send.getUri()), place, mistakes));
-        }
-        if (node instanceof ToDynamicDefinition dynamic && dynamic.getUri() != null) {
-            at(node.getLocation(), node.getLineNumber(), dynamic.getUri())
-                    .forEach(place -> endpoints.checkScheme(template.apply(dynamic.getUri()), place, mistakes));
-        }
-        if (node instanceof ExpressionNode expressive && expressive.getExpression() != null) {
-            expression(node.getLocation(), node.getLineNumber(), expressive.getExpression(), expressions, template);
-        }
-        if (beans != null && node instanceof BeanDefinition bean) {
-            at(node.getLocation(), node.getLineNumber(), bean.getRef() == null ? "bean" : bean.getRef())
-                    .forEach(place -> beans.check(bean.getRef(), bean.getMethod(), place, mistakes));
-        }
-        if (node instanceof LogDefinition log && log.getMessage() != null) {
-            at(node.getLocation(), node.getLineNumber(), log.getMessage()).forEach(place ->
-                    expressions.check("simple", template.apply(log.getMessage()), place, mistakes));
-        }
-        if (journalled && node instanceof StepDefinition step && step.getId() != null) {
-            at(node.getLocation(), node.getLineNumber(), step.getId()).forEach(place -> {
-                Place first = stepIds.putIfAbsent(step.getId(), place);
-                if (first != null) {
-                    mistakes.add(place.mistake("the step id '"
-                            + step.getId() + "' is used twice (first at " + first.file() + ":" + first.line()
-                            + "): a step's id names its journal entry, so each order would skip the second step"));
-                }
-            });
-        }
-        if (node instanceof ChoiceDefinition choice) {
-            List<ProcessorDefinition<?>> branches = new ArrayList<>();
-            for (WhenDefinition when : choice.getWhenClauses()) {
-                if (when.getExpression() != null) {
-                    expression(when.getLocation(), when.getLineNumber(), when.getExpression(), expressions, template);
-                }
-                branches.addAll(when.getOutputs());
-            }
-            if (choice.getOtherwise() != null) {
-                branches.addAll(choice.getOtherwise().getOutputs());
-            }
-            branches.forEach(branch -> walk(branch, endpoints, expressions, template, journalled));
-            return;
-        }
-        for (ProcessorDefinition<?> output : node.getOutputs()) {
-            walk(output, endpoints, expressions, template, journalled);
-        }
-    }
-
-    private void expression(String location, int line, ExpressionDefinition expression, ExpressionCheck expressions,
-            UnaryOperator<String> template) {
-        String text = expression.getExpression();
-        if (text == null) {
-            return;
-        }
-        at(location, line, text).forEach(place ->
-                expressions.check(expression.getLanguage(), template.apply(text), place, mistakes));
-    }
-
-    /**
-     * Where a text was written: the node's line, and the column at which the text starts on that line or the
-     * next lines (a value may be on the line after its key); empty for a node Camel gave no place.
-     */
-    private List<Place> at(String location, int line, String text) {
-        if (location == null || line <= 0) {
-            return List.of();
-        }
-        String file = home.relativize(Path.of(location.replaceFirst("^file:", ""))).toString();
-        List<String> fileLines = lines.getOrDefault(file, List.of());
-        String start = text.lines().findFirst().orElse("").strip();
-        int cut = start.indexOf('?');
-        String needle = cut > 0 ? start.substring(0, cut) : start;
-        for (int i = line - 1; i < Math.min(fileLines.size(), line + 4) && !needle.isEmpty(); i++) {
-            int column = fileLines.get(i).indexOf(needle);
-            if (column >= 0) {
-                return List.of(new Place(file, i + 1, column + 1));
-            }
-        }
-        return List.of(new Place(file, line, firstNonBlank(fileLines, line)));
-    }
-
-    /** Where a text is written at or after a place: the place's line from its column, then the lines below. */
-    private Place find(Place from, String text) {
-        List<String> fileLines = lines.getOrDefault(from.file(), List.of());
-        for (int i = from.line() - 1; i < Math.min(fileLines.size(), from.line() + 30); i++) {
-            int startAt = i == from.line() - 1 ? Math.max(0, from.column() - 1) : 0;
-            int column = fileLines.get(i).indexOf(text, startAt);
-            if (column >= 0) {
-                return new Place(from.file(), i + 1, column + 1);
-            }
-        }
-        return from;
-    }
-
-    private int columnOf(String file, int line, String text, int fallback) {
-        List<String> fileLines = lines.getOrDefault(file, List.of());
-        int column = line <= fileLines.size() ? fileLines.get(line - 1).indexOf(text) : -1;
-        return column >= 0 ? column + 1 : fallback;
-    }
-
-    private static int firstNonBlank(List<String> fileLines, int line) {
-        if (line > fileLines.size()) {
-            return 1;
-        }
-        String text = fileLines.get(line - 1);
-        return text.length() - text.stripLeading().length() + 1;
     }
 
     private static String kameletName(Path file) {

@@ -11,7 +11,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * The check of {@code ferry validate}, run once the configuration is read and before anything starts: a home
  * with a mistake stops Ferry in a second with one line per mistake, instead of a stack trace after the broker
  * and the store have started, or an order flagged for a mapping that never parsed.
- * {@code ferry.validate-at-start=false} skips it.
+ * {@code ferry.validate-at-start=false} skips it. A setting under {@code ferry.} that nothing reads stops the
+ * start too when a config file sets it (a typo would lose the setting without a word), but not when an
+ * environment variable does: a FERRY_ variable may be meant for another tool.
  */
 public final class ValidationAtStart implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 

@@ -47,7 +47,8 @@ public final class Validator {
         all.addAll(kamelets());
         all.addAll(mappings());
         all.addAll(files(home.resolve("rpa-bots"), ".yaml"));
-        return all.stream().map(file -> home.relativize(file).toString()).sorted().toList();
+        all.addAll(config.files());
+        return all.stream().map(this::shown).sorted().toList();
     }
 
     public List<Mistake> mistakes() {
@@ -55,6 +56,11 @@ public final class Validator {
         List<Path> kamelets = kamelets();
         KameletCatalogue catalogue = new KameletCatalogue(home, kamelets);
         mistakes.addAll(new RouteCheck(home, checkBeans).check(routes(), kamelets, catalogue, config));
+        ConfigCheck settings = new ConfigCheck(new SettingsRead(List.of(home.resolve("routes"),
+                home.resolve("connectors"), home.resolve("config"))));
+        for (Path file : config.files()) {
+            settings.check(file, shown(file), mistakes);
+        }
         for (Path mapping : mappings()) {
             MappingCheck.check(mapping, home.relativize(mapping).toString()).ifPresent(mistakes::add);
         }
@@ -65,6 +71,11 @@ public final class Validator {
         mistakes.sort(Comparator.comparing(Mistake::file).thenComparingInt(Mistake::line)
                 .thenComparingInt(Mistake::column));
         return mistakes;
+    }
+
+    // a config file outside the home (spring.config.location) is shown by its full path
+    private String shown(Path file) {
+        return file.startsWith(home) ? home.relativize(file).toString() : file.toString();
     }
 
     private List<Path> routes() {

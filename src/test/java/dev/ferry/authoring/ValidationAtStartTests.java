@@ -19,6 +19,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.util.FileSystemUtils;
@@ -40,11 +41,42 @@ class ValidationAtStartTests {
         }
         // the environment as Spring Boot has prepared it by then: config/ read for the active profile
         environment.setActiveProfiles("sandbox");
+        readConfig();
+        environment.setProperty("ferry.home", home.toString());
+    }
+
+    private void readConfig() throws IOException {
         for (String file : List.of("application-sandbox.yaml", "application.yaml")) {
+            environment.getPropertySources().remove(file);
             new YamlPropertySourceLoader().load(file, new FileSystemResource(home.resolve("config").resolve(file)))
                     .forEach(environment.getPropertySources()::addLast);
         }
-        environment.setProperty("ferry.home", home.toString());
+    }
+
+    @Test
+    void aSettingNothingReadsInAConfigFileStopsTheStart() throws IOException {
+        // ferry.fulfilment.consumers would silently stay 4: the typo loses the setting
+        Path config = home.resolve("config/application-sandbox.yaml");
+        Files.writeString(config, Files.readString(config) + "  fulfilment:\n    consumer: 8\n");
+        readConfig();
+
+        start();
+
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(stops).hasValue(1);
+        assertThat(lines.get(0)).isEqualTo("config/application-sandbox.yaml:" + Files.readAllLines(config).size()
+                + ":5: unknown setting ferry.fulfilment.consumer; did you mean ferry.fulfilment.consumers?");
+    }
+
+    @Test
+    void anEnvironmentVariableNothingReadsIsNotCheckedAtStart() {
+        // FERRY_... may be meant for another tool (a start script, a sidecar): only files are Ferry's alone
+        environment.getPropertySources().addLast(new SystemEnvironmentPropertySource("systemEnvironment",
+                Map.<String, Object>of("FERRY_BACKUP_BUCKET", "s3://backups")));
+
+        start();
+
+        assertThat(stops).hasValue(0);
     }
 
     @Test
@@ -92,6 +124,17 @@ class ValidationAtStartTests {
         // a bean an auto-configuration defines is no component of Ferry's: validate would ask, a start must not
         Path route = home.resolve("routes/order-fulfilment.yaml");
         Files.writeString(route, Files.readString(route).replace("ref: orderRules", "ref: jacksonObjectMapper"));
+
+        start();
+
+        assertThat(stops).hasValue(0);
+    }
+
+    @Test
+    void aBotNameIsLeftToSpringWhichKnowsEveryJavaBot() throws IOException {
+        // a Java bot may be a bean no scan of Ferry's components sees (an @Bean of a configuration)
+        Path route = home.resolve("routes/tracking-sync.yaml");
+        Files.writeString(route, Files.readString(route).replace("rpa:shipment-statuses", "rpa:status-reader"));
 
         start();
 

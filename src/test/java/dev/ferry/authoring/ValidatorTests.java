@@ -40,6 +40,94 @@ class ValidatorTests {
     }
 
     @Test
+    void theProjectAsShippedHasNoMistakeInAnyProfile() {
+        for (List<String> profiles : List.of(List.<String>of(), List.of("sandbox"), List.of("embedded"),
+                List.of("cluster"), List.of("sandbox", "cluster"))) {
+            assertThat(new Validator(home, profiles, Map.of()).mistakes()).as("profiles %s", profiles).isEmpty();
+        }
+    }
+
+    @Test
+    void aSettingNothingReadsIsNamedWithTheOneMeant() throws IOException {
+        Place key = replace("config/application.yaml", "republish-every: 10s", "republish-evry: 10s");
+
+        assertThat(mistakes()).containsExactly(key.mistake("unknown setting ferry.intake.republish-evry; did you"
+                + " mean ferry.intake.republish-every?"));
+    }
+
+    @Test
+    void aSettingOfAProfileInUseIsCheckedToo() throws IOException {
+        Place key = replace("config/application-sandbox.yaml", "    days-back: 0", "    day-back: 0");
+
+        assertThat(mistakes()).containsExactly(key.plus(4).mistake("unknown setting ferry.reconciliation.day-back;"
+                + " did you mean ferry.reconciliation.days-back?"));
+    }
+
+    @Test
+    void aSettingNothingLikeAnyOtherSaysSo() throws IOException {
+        Place key = replace("config/application.yaml", "  rules:\n", "  zebra: 3\n  rules:\n");
+
+        assertThat(mistakes()).containsExactly(key.plus(2).mistake("unknown setting ferry.zebra: no code, route or"
+                + " Kamelet of Ferry reads it (its settings: docs/configuration.md)"));
+    }
+
+    @Test
+    void theKeysOfAMapOrAListOfSettingsAreNotReported() throws IOException {
+        // a new system, a new secret, a new schedule and a user are names of their own, not typos
+        replace("config/application.yaml", "  connectors:\n", "  connectors:\n    billing:\n"
+                + "      base-url: http://billing\n      auth: basic\n      username: u\n");
+        replace("config/application.yaml", "    secrets: {}", "    secrets:\n      billing-password: pw");
+        replace("config/application.yaml", "  schedules:\n", "  schedules:\n    billing-sync:\n"
+                + "      cron: \"0 0 * * * ?\"\n      misfire: skip\n");
+        replace("config/application.yaml", "    users: []", "    users:\n      - username: ann\n"
+                + "        password: \"{noop}x\"\n        roles: [REVIEWER]");
+        // relaxed binding: Spring reads camelCase as the kebab-case name
+        replace("config/application.yaml", "republish-every: 10s", "republishEvery: 10s");
+
+        assertThat(mistakes()).isEmpty();
+    }
+
+    @Test
+    void aToDsOptionsAreCheckedButNotTheirDynamicParts() throws IOException {
+        write("routes/dynamic.yaml", """
+                - route:
+                    id: dynamic
+                    from:
+                      uri: "direct:dynamic"
+                      steps:
+                        - toD: "jms:queue:${header.queue}?timeToLiv=5000&${header.option}=1"
+                        - toD:
+                            uri: "jms:queue:${header.queue}"
+                            parameters:
+                              deliveryPersistant: true
+                              replyTo: "${header.replyTo}"
+                """);
+
+        assertThat(mistakes()).containsExactly(
+                new Mistake("routes/dynamic.yaml", 6, 43, "the jms endpoint has no option 'timeToLiv' (did you mean"
+                        + " 'timeToLive'?)"),
+                new Mistake("routes/dynamic.yaml", 10, 15, "the jms endpoint has no option 'deliveryPersistant' (did"
+                        + " you mean 'deliveryPersistent'?)"));
+    }
+
+    @Test
+    void aBotThatIsNotInRpaBotsIsNamedWithTheOneMeant() throws IOException {
+        Place uri = replace("routes/order-fulfilment.yaml", "rpa:book-freight", "rpa:boook-freight");
+
+        assertThat(mistakes()).containsExactly(uri.plus(4).mistake("no bot 'boook-freight'; did you mean"
+                + " 'book-freight'?"));
+    }
+
+    @Test
+    void aJavaBotIsKnownByTheNameItsCodeGives() throws IOException {
+        // shipment-statuses is no file of rpa-bots/: ShipmentStatusBot.name() gives it
+        Place uri = replace("routes/tracking-sync.yaml", "rpa:shipment-statuses", "rpa:shipment-status");
+
+        assertThat(mistakes()).containsExactly(uri.plus(4).mistake("no bot 'shipment-status'; did you mean"
+                + " 'shipment-statuses'?"));
+    }
+
+    @Test
     void aMisspeltStepIsNamedWithTheOneMeant() throws IOException {
         Place to = replace("routes/order-fulfilment.yaml", "- to:\n            uri: \"direct:fulfil-order\"",
                 "- too:\n            uri: \"direct:fulfil-order\"");
@@ -154,7 +242,7 @@ class ValidatorTests {
     @Test
     void aPlaceholderWithADefaultOrFromTheEnvironmentHasAValue() throws IOException {
         replace("routes/order-fulfilment.yaml", "{{ferry.fulfilment.consumers}}", "{{ferry.fulfilment.consumerz:4}}");
-        replace("routes/order-fulfilment.yaml", "{{ferry.fulfilment.bot-consumers}}", "{{ferry.bot.threads}}");
+        replace("routes/order-fulfilment.yaml", "{{ferry.intake.queue}}", "{{ferry.bot.threads}}");
 
         assertThat(new Validator(home, List.of("sandbox"), Map.of("FERRY_BOT_THREADS", "2")).mistakes()).isEmpty();
     }
@@ -276,7 +364,7 @@ class ValidatorTests {
                 .flatMap(ValidatorTests::walk)) {
             return all.filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".jsonata"))
                     .filter(file -> !file.toString().contains("rpa-bots") || file.toString().endsWith(".yaml"))
-                    .count();
+                    .count() + 2; // config/application.yaml and application-sandbox.yaml
         }
     }
 
