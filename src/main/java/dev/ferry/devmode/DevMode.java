@@ -30,7 +30,7 @@ class DevMode implements ApplicationListener<ApplicationReadyEvent>, DisposableB
     private FileWatcher watcher;
 
     DevMode(@Value("${ferry.home}") String home, CamelContext camel, ConfigurableEnvironment environment,
-            @Value("${ferry.dev-quiet:300ms}") Duration quiet, @Value("${ferry.dev-longest-wait:1s}") Duration longest) {
+            @Value("${ferry.dev-quiet:200ms}") Duration quiet, @Value("${ferry.dev-longest-wait:1s}") Duration longest) {
         this.home = Path.of(home).toAbsolutePath().normalize();
         this.reloader = new Reloader(this.home, (ModelCamelContext) camel,
                 () -> Validator.forRunningFerry(this.home, environment).mistakes(), Clock.systemUTC());
@@ -48,7 +48,7 @@ class DevMode implements ApplicationListener<ApplicationReadyEvent>, DisposableB
             return;
         }
         reloader.remember();
-        watcher = new FileWatcher(home, new Debounce(quiet, longest), reloader::reload);
+        watcher = new FileWatcher(home, new Debounce(quiet, longest), reloader::warmUp, reloader::reload);
         watcher.start();
     }
 

@@ -37,7 +37,15 @@ final class FileWatcher implements AutoCloseable {
     private final Map<WatchKey, Path> folders = new HashMap<>();
     private final Thread thread;
 
+    private final Runnable first;
+
     FileWatcher(Path home, Debounce debounce, Consumer<Debounce.Batch> onChange) {
+        this(home, debounce, () -> { }, onChange);
+    }
+
+    /** {@code first}: run on the watcher's thread before anything else (the reloader's warm-up). */
+    FileWatcher(Path home, Debounce debounce, Runnable first, Consumer<Debounce.Batch> onChange) {
+        this.first = first;
         this.home = home.toAbsolutePath().normalize();
         this.debounce = debounce;
         this.onChange = onChange;
@@ -88,6 +96,11 @@ final class FileWatcher implements AutoCloseable {
     }
 
     private void run() {
+        try {
+            first.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Dev mode's first check failed: {}", e.getMessage(), e);
+        }
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 long wait = debounce.nanosUntilDue(System.nanoTime());

@@ -56,28 +56,59 @@ record ReloadPlan(Set<String> remove, Set<String> add, Set<String> configuration
                 restartOnly.add(item);
             }
         }
-        Set<String> remove = new TreeSet<>();
-        Set<String> add = new TreeSet<>();
+        Set<String> touched = new TreeSet<>();
         for (String key : keys) {
             RouteFiles.Item old = before.get(key);
             RouteFiles.Item now = after.get(key);
             RouteFiles.Item item = now != null ? now : old;
-            if (!item.kind().equals("route")) {
-                continue;
+            if (item.kind().equals("route") && (!sameTree(old, now) || uses(old, kamelets, bots, configurations)
+                    || uses(now, kamelets, bots, configurations))) {
+                touched.add(item.id());
             }
-            boolean touched = !sameTree(old, now) || uses(old, kamelets, bots, configurations)
-                    || uses(now, kamelets, bots, configurations);
-            if (!touched) {
-                continue;
+        }
+        addCallers(touched, before);
+        Set<String> remove = new TreeSet<>();
+        Set<String> add = new TreeSet<>();
+        for (String id : touched) {
+            if (before.containsKey("route:" + id)) {
+                remove.add(id);
             }
-            if (old != null) {
-                remove.add(item.id());
-            }
-            if (now != null) {
-                add.add(item.id());
+            if (after.containsKey("route:" + id)) {
+                add.add(id);
             }
         }
         return new ReloadPlan(remove, add, configurations, kamelets, bots, mappings, restartOnly);
+    }
+
+    /**
+     * The routes that call a touched route ({@code to: direct:x} of a route {@code from: direct:x}) are touched too:
+     * stopped first, their consumers take nothing new, so the called route has nothing in flight when it goes and
+     * no caller meets it missing (the order queue's consumers, when fulfil-order changes).
+     */
+    private static void addCallers(Set<String> touched, Map<String, RouteFiles.Item> running) {
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (RouteFiles.Item route : running.values()) {
+                if (route.kind().equals("route") && !touched.contains(route.id()) && calls(route, touched, running)) {
+                    touched.add(route.id());
+                    grew = true;
+                }
+            }
+        }
+    }
+
+    private static boolean calls(RouteFiles.Item caller, Set<String> touched, Map<String, RouteFiles.Item> running) {
+        for (String id : touched) {
+            RouteFiles.Item called = running.get("route:" + id);
+            String from = called == null ? "" : called.tree().path("from").path("uri").asText("");
+            int colon = from.indexOf(':');
+            if (colon > 0 && List.of("direct", "seda").contains(from.substring(0, colon))
+                    && caller.uses(from.substring(0, colon), from.substring(colon + 1).replaceFirst("^//", ""))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean changesNothing() {

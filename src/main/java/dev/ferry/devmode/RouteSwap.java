@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Route;
 import org.apache.camel.component.ResourceEndpoint;
@@ -16,6 +17,8 @@ import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteConfigurationDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
+import org.apache.camel.spi.RouteStartupOrder;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +51,7 @@ final class RouteSwap {
         List<RouteTemplateDefinition> oldTemplates = plan.kamelets().stream().map(camel::getRouteTemplateDefinition)
                 .filter(Objects::nonNull).toList();
         Set<String> kameletRoutesBefore = kameletRoutesInUse();
+        stopTogether(oldRoutes);
         for (RouteDefinition route : reversed(calledLast(oldRoutes))) {
             remove(route.getRouteId());
         }
@@ -92,6 +96,42 @@ final class RouteSwap {
         // one by one, callees first: a caller's consumer never starts before the route it sends to
         for (RouteDefinition route : routes) {
             camel.addRouteDefinition(route);
+        }
+    }
+
+    /**
+     * One graceful stop for all of them: their consumers stop, then Camel waits for the exchanges in flight (it
+     * looks once a second), once for all rather than once per route.
+     */
+    private void stopTogether(List<RouteDefinition> routes) throws Exception {
+        Set<String> ids = new HashSet<>();
+        routes.forEach(route -> ids.add(route.getRouteId()));
+        drain(routes, ids);
+        List<RouteStartupOrder> running = camel.getCamelContextExtension().getRouteStartupOrder().stream()
+                .filter(order -> ids.contains(order.getRoute().getRouteId())).toList();
+        if (!running.isEmpty()) {
+            camel.getShutdownStrategy().shutdown(camel, new ArrayList<>(running));
+        }
+    }
+
+    /**
+     * The consumers of the routes nothing else calls (the queues' and schedules') stop first, each finishing the
+     * exchanges it has in flight (a JMS consumer commits the messages it works on; those it has not taken stay in
+     * the queue); then the routes they called are waited for, a few milliseconds at a time. Camel's graceful stop
+     * would do the same, but looks at the exchanges in flight once a second.
+     */
+    private void drain(List<RouteDefinition> routes, Set<String> ids) throws InterruptedException {
+        for (RouteDefinition definition : reversed(calledLast(routes))) {
+            Route route = camel.getRoute(definition.getRouteId());
+            if (route != null && !isCalled(definition) && route.getConsumer() != null) {
+                ServiceHelper.stopService(route.getConsumer());
+            }
+        }
+        long giveUp = System.nanoTime() + camel.getShutdownStrategy().getTimeUnit()
+                .toNanos(camel.getShutdownStrategy().getTimeout());
+        while (ids.stream().mapToInt(id -> camel.getInflightRepository().size(id)).sum() > 0
+                && System.nanoTime() < giveUp) {
+            TimeUnit.MILLISECONDS.sleep(10);
         }
     }
 

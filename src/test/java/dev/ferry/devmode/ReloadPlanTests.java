@@ -42,15 +42,15 @@ class ReloadPlanTests {
     Path home;
 
     @Test
-    void aChangedStepReCreatesItsRouteAloneAndLeavesTheScheduleAlone() throws IOException {
+    void aChangedStepReCreatesItsRouteAndTheRoutesThatCallItAndLeavesTheScheduleAlone() throws IOException {
         Map<String, RouteFiles.Item> before = write(ROUTES);
         Map<String, RouteFiles.Item> after = write(ROUTES.replace("- to: { uri: \"rpa:book-freight\" }",
                 "- log: \"booked\""));
 
         ReloadPlan plan = ReloadPlan.of(before, after, Set.of("routes/flow.yaml"));
 
-        assertThat(plan.remove()).containsExactly("work");
-        assertThat(plan.add()).containsExactly("work");
+        assertThat(plan.remove()).as("work, and consume, which sends to it").containsExactly("consume", "work");
+        assertThat(plan.add()).containsExactly("consume", "work");
         assertThat(plan.configurations()).isEmpty();
     }
 
@@ -71,7 +71,7 @@ class ReloadPlanTests {
                 Set.of("connectors/erp/erp-create-sales-order-action.kamelet.yaml"));
 
         assertThat(plan.kamelets()).containsExactly("erp-create-sales-order-action");
-        assertThat(plan.add()).as("not pull, which uses the -v2 Kamelet").containsExactly("work");
+        assertThat(plan.add()).as("not pull, which uses the -v2 Kamelet").containsExactly("consume", "work");
     }
 
     @Test
@@ -82,7 +82,7 @@ class ReloadPlanTests {
                 Set.of("rpa-bots/nordic-freight/book-freight.yaml", "connectors/erp/create-sales-order.jsonata"));
 
         assertThat(plan.bots()).containsExactly("book-freight");
-        assertThat(plan.add()).containsExactly("work");
+        assertThat(plan.add()).containsExactly("consume", "work");
         assertThat(plan.mappingsChanged()).isTrue();
     }
 
