@@ -110,6 +110,33 @@ class DevModeIT extends FerryIntegrationTest {
                 fixed.path("millis").asLong());
     }
 
+    @Test
+    void aChangedScheduledRouteIsMadeAgainWithoutAFireAndTheOtherSchedulesAreLeftAlone() throws Exception {
+        // the schedules of the tests fire in 2099: any run now would be a fire the reload caused
+        Path pull = Path.of(HOME, "routes", "crm-order-pull.yaml");
+        String shippedPull = Files.readString(pull);
+        String added = "        - log: \"pulling, as changed in dev mode\"\n";
+        String changed = shippedPull.replaceFirst("\n      steps:\n", "\n      steps:\n" + added);
+        assertThat(changed).isNotEqualTo(shippedPull);
+
+        Instant written = write(pull, changed);
+        JsonNode applied = awaitReload(written, "applied");
+
+        assertThat(applied.path("routes").toString()).isEqualTo("[\"crm-order-pull\"]");
+        assertThat(send(HttpRequest.newBuilder(uri("/api/dev/reload")).header("Authorization", "Bearer " + INTAKE_KEY)
+                .GET().build()).statusCode()).as("a shop's key reads no reloads").isEqualTo(403);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (String schedule : List.of("crm-order-pull", "tracking-sync", "nightly-reconciliation")) {
+                assertThat(runs(schedule)).as(schedule).isEmpty();
+            }
+        });
+    }
+
+    private JsonNode runs(String schedule) {
+        return read(send(HttpRequest.newBuilder(uri("/api/schedules/" + schedule + "/runs"))
+                .header("Authorization", "Bearer " + OPS_KEY).GET().build()).body()).path("items");
+    }
+
     /** The shipped route with a transform in check-rules whose reply the journal records as the ref routeVersion. */
     private String version(String version) {
         return shipped.replace(CHECK_RULES, CHECK_RULES
@@ -119,8 +146,12 @@ class DevModeIT extends FerryIntegrationTest {
     }
 
     private static Instant write(String text) throws IOException {
+        return write(ROUTE, text);
+    }
+
+    private static Instant write(Path file, String text) throws IOException {
         Instant now = Instant.now();
-        Files.writeString(ROUTE, text);
+        Files.writeString(file, text);
         return now;
     }
 
