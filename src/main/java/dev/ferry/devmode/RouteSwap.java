@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Route;
@@ -52,7 +53,7 @@ final class RouteSwap {
                 .filter(Objects::nonNull).toList();
         Set<String> kameletRoutesBefore = kameletRoutesInUse();
         stopTogether(oldRoutes);
-        for (RouteDefinition route : reversed(calledLast(oldRoutes))) {
+        for (RouteDefinition route : reversed(calledFirst(oldRoutes))) {
             remove(route.getRouteId());
         }
         forgetKamelets(plan);
@@ -61,7 +62,7 @@ final class RouteSwap {
             camel.removeRouteConfiguration(old);
         }
         camel.addRouteConfigurations(List.copyOf(fresh.configurations().values()));
-        List<RouteDefinition> added = calledLast(plan.add().stream().map(fresh.routes()::get).toList());
+        List<RouteDefinition> added = calledFirst(plan.add().stream().map(fresh.routes()::get).toList());
         try {
             add(added);
         } catch (Exception failed) {
@@ -77,7 +78,7 @@ final class RouteSwap {
     }
 
     // the routes others call first, then their callers: in that order they start, and stop the other way round
-    private static List<RouteDefinition> calledLast(List<RouteDefinition> routes) {
+    private static List<RouteDefinition> calledFirst(List<RouteDefinition> routes) {
         return routes.stream().sorted(Comparator.comparing(route -> !isCalled(route))).toList();
     }
 
@@ -99,10 +100,7 @@ final class RouteSwap {
         }
     }
 
-    /**
-     * One graceful stop for all of them: their consumers stop, then Camel waits for the exchanges in flight (it
-     * looks once a second), once for all rather than once per route.
-     */
+    /** Drained, the routes have nothing in flight, and Camel's graceful stop of them all has nothing to wait for. */
     private void stopTogether(List<RouteDefinition> routes) throws Exception {
         Set<String> ids = new HashSet<>();
         routes.forEach(route -> ids.add(route.getRouteId()));
@@ -115,23 +113,26 @@ final class RouteSwap {
     }
 
     /**
-     * The consumers of the routes nothing else calls (the queues' and schedules') stop first, each finishing the
-     * exchanges it has in flight (a JMS consumer commits the messages it works on; those it has not taken stay in
-     * the queue); then the routes they called are waited for, a few milliseconds at a time. Camel's graceful stop
-     * would do the same, but looks at the exchanges in flight once a second.
+     * The consumers of the routes nothing else calls (queues, schedules) stop, side by side: a JMS consumer finishes
+     * and commits the messages it works on, those it has not taken stay in the queue, and an idle one stops when its
+     * receive times out (a second). Then the exchanges in flight on the routes they called finish there, looked at
+     * every few milliseconds (Camel's graceful stop looks once a second). A called route's own consumer is left to
+     * Camel's stop: stopped by hand, a direct: consumer still took calls its stopped route then refused.
      */
     private void drain(List<RouteDefinition> routes, Set<String> ids) throws InterruptedException {
-        for (RouteDefinition definition : reversed(calledLast(routes))) {
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (RouteDefinition definition : routes) {
             Route route = camel.getRoute(definition.getRouteId());
             if (route != null && !isCalled(definition) && route.getConsumer() != null) {
-                ServiceHelper.stopService(route.getConsumer());
+                stops.add(CompletableFuture.runAsync(() -> ServiceHelper.stopService(route.getConsumer())));
             }
         }
+        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
         long giveUp = System.nanoTime() + camel.getShutdownStrategy().getTimeUnit()
                 .toNanos(camel.getShutdownStrategy().getTimeout());
         while (ids.stream().mapToInt(id -> camel.getInflightRepository().size(id)).sum() > 0
                 && System.nanoTime() < giveUp) {
-            TimeUnit.MILLISECONDS.sleep(10);
+            TimeUnit.MILLISECONDS.sleep(5);
         }
     }
 
