@@ -10,12 +10,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Route;
 import org.apache.camel.component.kamelet.KameletComponent;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ProcessorEndpoint;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +47,20 @@ class ReloaderTests {
                   uri: "direct:call"
                   steps:
                     - to: { uri: "kamelet:demo-action" }
+            - route:
+                id: bot
+                from:
+                  uri: "direct:bot"
+                  steps:
+                    - to: { uri: "rpa:demo-bot" }
+            """;
+
+    private static final String BOT = """
+            name: demo-bot
+            system: demo
+            description: %s
+            steps:
+              - goto: /
             """;
 
     private static final String KAMELET = """
@@ -82,11 +99,22 @@ class ReloaderTests {
     void startFerrysRoutes() throws Exception {
         Files.createDirectories(home.resolve("routes"));
         Files.createDirectories(home.resolve("connectors/demo"));
-        Files.createDirectories(home.resolve("rpa-bots"));
+        Files.createDirectories(home.resolve("rpa-bots/demo"));
         Files.createDirectories(home.resolve("config"));
         write("routes/flow.yaml", FLOW);
         write("connectors/demo/map.jsonata", "{ \"mapped\": name }");
         write("connectors/demo/demo-action.kamelet.yaml", kamelet("k1"));
+        write("rpa-bots/demo/demo-bot.yaml", BOT.formatted("v1"));
+        // as Ferry's rpa: component, which reads the bot's file when an endpoint is made
+        camel.addComponent("rpa", new DefaultComponent() {
+            @Override
+            protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters)
+                    throws IOException {
+                String description = Files.readAllLines(home.resolve("rpa-bots/demo/" + remaining + ".yaml")).stream()
+                        .filter(line -> line.startsWith("description:")).findFirst().orElseThrow();
+                return new ProcessorEndpoint(uri, this, exchange -> exchange.getMessage().setBody(description));
+            }
+        });
         KameletComponent kamelets = new KameletComponent();
         kamelets.setLocation("file:" + home.resolve("connectors/demo"));
         camel.addComponent("kamelet", kamelets);
@@ -190,6 +218,18 @@ class ReloaderTests {
         assertThat(reload("connectors/demo/map.jsonata").outcome()).isEqualTo("applied");
 
         assertThat(producer.requestBody("direct:call", "{\"name\": \"a\"}", String.class)).contains("\"renamed\":\"a\"");
+    }
+
+    @Test
+    void aChangedBotIsReadAgainByTheRoutesThatNameIt() throws Exception {
+        assertThat(producer.requestBody("direct:bot", "", String.class)).isEqualTo("description: v1");
+
+        write("rpa-bots/demo/demo-bot.yaml", BOT.formatted("v2"));
+        ReloadResult result = reload("rpa-bots/demo/demo-bot.yaml");
+
+        assertThat(result.outcome()).as(result.toString()).isEqualTo("applied");
+        assertThat(result.routes()).containsExactly("bot");
+        assertThat(producer.requestBody("direct:bot", "", String.class)).isEqualTo("description: v2");
     }
 
     private List<String> routeIds() {
