@@ -26,8 +26,8 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Dev mode, on by default in the sandbox profile, on a copy of the project's files as the Ferry home, with orders
  * flowing all the while: a valid change of the order route is live within seconds, a broken one is refused with
- * its file:line:column while the previous route carries on, and its fix applies. Every order posted meanwhile
- * completes.
+ * its file:line:column while the previous route carries on, and its fix applies; every order posted meanwhile
+ * completes. A changed Kamelet is used by the orders after it; a changed scheduled route fires no run.
  */
 @TestPropertySource(properties = "ferry.home=" + DevModeIT.HOME)
 class DevModeIT extends FerryIntegrationTest {
@@ -130,6 +130,24 @@ class DevModeIT extends FerryIntegrationTest {
                 assertThat(runs(schedule)).as(schedule).isEmpty();
             }
         });
+    }
+
+    @Test
+    void aChangedKameletIsUsedByTheOrdersAfterIt() throws Exception {
+        Path kamelet = Path.of(HOME, "connectors", "erp", "erp-create-sales-order-action.kamelet.yaml");
+        String shippedKamelet = Files.readString(kamelet);
+        String changed = shippedKamelet.replace("expression: \"{ erpOrderId: .id }\"",
+                "expression: \"{ erpOrderId: .id, erpVia: \\\"dev mode\\\" }\"");
+        assertThat(changed).isNotEqualTo(shippedKamelet);
+
+        Instant written = write(kamelet, changed);
+        JsonNode applied = awaitReload(written, "applied");
+        String after = accept(TestOrders.ordinary("DEV-AFTER-KAMELET"));
+
+        assertThat(applied.path("routes").toString()).contains("fulfil-order");
+        JsonNode refs = refs(awaitStatus(after, "COMPLETED"));
+        assertThat(refs.path("erpVia").asText()).isEqualTo("dev mode");
+        assertThat(refs.path("erpOrderId").asText()).startsWith("SO-");
     }
 
     private JsonNode runs(String schedule) {
