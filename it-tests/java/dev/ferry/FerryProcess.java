@@ -70,6 +70,8 @@ final class FerryProcess implements AutoCloseable {
             // a Ferry that shares its simulated systems with the test: no sandbox of its own, no CRM pull
             arg("ferry.sandbox.enabled", "false");
             arg("ferry.schedules.crm-order-pull.cron", "0 0 0 1 1 ? 2099");
+            // a process stands for a node as production runs it: no dev mode watching the project's files
+            arg("ferry.dev", "false");
             // Debian's Chromium and Node: Playwright must neither fetch a browser nor extract a driver
             env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
             env.put("PLAYWRIGHT_NODEJS_PATH", "/usr/bin/node");

@@ -33,7 +33,7 @@ public final class ValidationAtStart implements ApplicationListener<ApplicationE
         if (home == null || !environment.getProperty("ferry.validate-at-start", Boolean.class, true)) {
             return;
         }
-        List<Mistake> mistakes = new Validator(Path.of(home), new ConfigKeys(environment), false).mistakes();
+        List<Mistake> mistakes = Validator.forRunningFerry(Path.of(home), environment).mistakes();
         if (mistakes.isEmpty()) {
             return;
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Every file an engineer edits in a Ferry home, checked without starting anything: routes/*.yaml and the
@@ -29,6 +30,14 @@ public final class Validator {
     /** {@code profiles}: those whose config/application-{profile}.yaml counts, as at start. */
     public Validator(Path home, List<String> profiles, Map<String, String> environment) {
         this(home, new ConfigKeys(home.toAbsolutePath().normalize().resolve("config"), profiles, environment), true);
+    }
+
+    /**
+     * For a Ferry that runs (its check at start, dev mode's check before a reload): values as Spring's
+     * environment has them, {@code bean:} steps left to Spring.
+     */
+    public static Validator forRunningFerry(Path home, ConfigurableEnvironment environment) {
+        return new Validator(home, new ConfigKeys(environment), false);
     }
 
     /**

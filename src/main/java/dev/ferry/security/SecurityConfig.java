@@ -91,6 +91,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/bots/*/runs").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/bots", "/api/bots/**").hasAnyRole("REVIEWER", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/schedules", "/api/schedules/**").hasAnyRole("REVIEWER", "ADMIN")
+                        // dev mode's last reload: file names and mistakes, no data
+                        .requestMatchers(HttpMethod.GET, "/api/dev/**").hasAnyRole("REVIEWER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/schedules/*/pause", "/api/schedules/*/resume",
                                 "/api/schedules/*/run").hasRole("ADMIN")
                         .anyRequest().hasRole("ADMIN"))

@@ -24,7 +24,7 @@ class RoutesHealthTests {
     void isDownUntilTheContextHasStarted() throws Exception {
         camel.addRoutes(routes());
 
-        Health health = new RoutesHealth(camel).health();
+        Health health = new RoutesHealth(camel, List.of("create-invoice")).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).containsEntry("context", "Stopped");
@@ -35,7 +35,7 @@ class RoutesHealthTests {
         camel.addRoutes(routes());
         camel.start();
 
-        Health health = new RoutesHealth(camel).health();
+        Health health = new RoutesHealth(camel, List.of("create-invoice")).health();
 
         assertThat(health.getStatus()).as("a route kept stopped on purpose does not count").isEqualTo(Status.UP);
         assertThat(health.getDetails()).containsEntry("routes", 2);
@@ -47,10 +47,30 @@ class RoutesHealthTests {
         camel.start();
         camel.getRouteController().stopRoute("create-invoice");
 
-        Health health = new RoutesHealth(camel).health();
+        Health health = new RoutesHealth(camel, List.of("create-invoice")).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).containsEntry("notStarted", List.of("create-invoice"));
+    }
+
+    @Test
+    void isDownAndNamesARouteThatMustBeThereAndIsNot() throws Exception {
+        camel.addRoutes(routes());
+        camel.start();
+        camel.getRouteController().stopRoute("create-invoice");
+        camel.removeRoute("create-invoice");
+
+        Health health = new RoutesHealth(camel, List.of("create-invoice")).health();
+
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails()).containsEntry("missing", List.of("create-invoice"))
+                .containsEntry("notStarted", List.of());
+    }
+
+    @Test
+    void ferryRequiresItsThreeOrderRoutes() {
+        assertThat(new RoutesHealth(camel).health().getDetails()).containsEntry("missing",
+                List.of("order-fulfilment", "order-bot-steps", "fulfil-order"));
     }
 
     private static RouteBuilder routes() {
