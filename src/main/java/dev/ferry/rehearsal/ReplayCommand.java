@@ -104,6 +104,8 @@ public final class ReplayCommand {
                 "--ferry.node-id=rehearsal", "--server.port=0",
                 // no simulated systems and no schedules: every system answers from the recordings
                 "--ferry.sandbox.enabled=false", "--camel.component.quartz.auto-start-scheduler=false",
+                // the routes of one moment: no watching the files while they are rehearsed
+                "--ferry.dev=false",
                 "--logging.level.root=" + (arguments.flag("verbose") ? "INFO" : "ERROR")));
         arguments.options().forEach((name, value) -> {
             if (name.startsWith("ferry.") && !name.equals("ferry.home")) {
