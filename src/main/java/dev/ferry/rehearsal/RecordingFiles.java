@@ -1,6 +1,5 @@
 package dev.ferry.rehearsal;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,6 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 
 /** Route tests on disk: each a {@link Recording} as YAML, with a comment on top saying what it is. */
 final class RecordingFiles {
@@ -38,20 +40,32 @@ final class RecordingFiles {
         return recordings;
     }
 
+    /**
+     * Read with the YAML 1.2 parser Camel reads routes with: to Jackson's (YAML 1.1) an engineer's {@code country: NO}
+     * in an edited route test would be the boolean false.
+     */
     static Recording read(Path file) {
+        Object tree;
         try {
-            Recording recording = YAML.readValue(file.toFile(), Recording.class);
-            if (recording.payload() == null || recording.expect() == null) {
-                throw new BadFile(file + ": a route test needs a payload: and an expect: (made by ferry route-test)");
-            }
-            return recording;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String place = at == null ? file.toString() : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw new BadFile(place + ": " + e.getOriginalMessage());
+            tree = new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromString(Files.readString(file));
+        } catch (MarkedYamlEngineException e) {
+            String place = e.getProblemMark().map(m -> file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1))
+                    .orElse(file.toString());
+            throw new BadFile(place + ": not valid YAML: " + e.getProblem());
         } catch (IOException e) {
             throw new BadFile(file + ": cannot be read: " + e.getMessage());
         }
+        Recording recording;
+        try {
+            recording = YAML.convertValue(tree, Recording.class);
+        } catch (IllegalArgumentException e) {
+            throw new BadFile(file + ": not a route test: " + (e.getCause() instanceof JsonProcessingException json
+                    ? json.getOriginalMessage() : e.getMessage()));
+        }
+        if (recording == null || recording.payload() == null || recording.expect() == null) {
+            throw new BadFile(file + ": a route test needs a payload: and an expect: (made by ferry route-test)");
+        }
+        return recording;
     }
 
     static void write(Path file, Recording recording, String header) {

@@ -57,14 +57,18 @@ class ValidationAtStartTests {
     void aSettingNothingReadsInAConfigFileStopsTheStart() throws IOException {
         // ferry.fulfilment.consumers would silently stay 4: the typo loses the setting
         Path config = home.resolve("config/application-sandbox.yaml");
-        Files.writeString(config, Files.readString(config) + "  fulfilment:\n    consumer: 8\n");
+        String shipped = Files.readString(config);
+        assertThat(shipped).contains("\n  fulfilment:\n");
+        String typo = shipped.replace("\n  fulfilment:\n", "\n  fulfilment:\n    consumer: 8\n");
+        Files.writeString(config, typo);
         readConfig();
 
         start();
 
         List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(stops).hasValue(1);
-        assertThat(lines.get(0)).isEqualTo("config/application-sandbox.yaml:" + Files.readAllLines(config).size()
+        int line = typo.substring(0, typo.indexOf("    consumer: 8")).split("\n", -1).length;
+        assertThat(lines.get(0)).isEqualTo("config/application-sandbox.yaml:" + line
                 + ":5: unknown setting ferry.fulfilment.consumer; did you mean ferry.fulfilment.consumers?");
     }
 

@@ -99,6 +99,18 @@ class RecorderTests {
                 null, null))).isEqualTo("would go on to 'book-freight OK' where it ended; would end COMPLETED");
     }
 
+    /** A completed order with a retried step, whose payload has a price and a country as an order has them. */
+    static Recording completed() {
+        ObjectNode payload = new ObjectMapper().createObjectNode().put("externalId", "E-1");
+        payload.putArray("lines").addObject().put("sku", "SKU-RED-MUG").put("unitPrice", "12.50");
+        payload.putObject("shipTo").put("country", "PT");
+        return Recorder.ofRun(new OrderRecord("O-1", "webshop", "E-1", OrderStatus.COMPLETED, payload, Map.of(),
+                Instant.EPOCH, Instant.EPOCH), List.of(
+                entry("check-rules", StepOutcome.OK, "Done."),
+                entry("create-invoice", StepOutcome.RETRY, "Attempt 1 failed: busy (HTTP 429); trying again in 1.0 s."),
+                entry("create-invoice", StepOutcome.OK, "Done", Map.of("invoiceId", "INV-1"))));
+    }
+
     private static OrderRecord order(OrderStatus status) {
         return new OrderRecord("O-1", "webshop", "E-1", status, PAYLOAD, Map.of(), Instant.EPOCH, Instant.EPOCH);
     }
