@@ -45,10 +45,12 @@ public final class ReplayCommand {
                     + "\n  only the dry run is a command; orders are sent through again from the inbox (docs/inbox.md)");
             return 2;
         }
+        Duration patience;
         List<Recording> recordings;
         try {
+            patience = patience(arguments);
             recordings = recordings(arguments, environment, out);
-        } catch (RecordingFiles.BadFile | FerryApi.Unreachable | Recorder.NotRecordable e) {
+        } catch (RecordingFiles.BadFile | FerryApi.Unreachable | Recorder.NotRecordable | BadOption e) {
             out.println("ferry replay: " + e.getMessage());
             return 2;
         }
@@ -60,12 +62,44 @@ public final class ReplayCommand {
         Path scratch = scratch();
         List<Rehearsal.Result> results;
         try (ConfigurableApplicationContext ferry = start(application, home, defaults, scratch, arguments, environment)) {
-            results = ferry.getBean(Rehearsal.class).run(recordings,
-                    Duration.parse("PT" + arguments.option("patience", "120s").toUpperCase()));
+            results = ferry.getBean(Rehearsal.class).run(recordings, patience);
+        } catch (RuntimeException e) {
+            // Spring has logged why it could not start; a route mistake was printed and exited before this
+            out.println("ferry replay: the rehearsal could not run: " + e.getMessage());
+            return 2;
         } finally {
             delete(scratch);
         }
         return report(results, out);
+    }
+
+    private static Duration patience(Arguments arguments) {
+        String patience = arguments.option("patience", "120s");
+        try {
+            return Duration.parse("PT" + patience.toUpperCase());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadOption("--patience=" + patience + " is not a duration such as 120s or 5m");
+        }
+    }
+
+    private static int last(Arguments arguments) {
+        String last = arguments.option("last", "100");
+        try {
+            int count = Integer.parseInt(last);
+            if (count > 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new BadOption("--last=" + last + " is not a number of orders (1 or more)");
+    }
+
+    /** An option the command cannot use: the message says which and why. */
+    private static final class BadOption extends RuntimeException {
+        BadOption(String message) {
+            super(message);
+        }
     }
 
     private static List<Recording> recordings(Arguments arguments, Map<String, String> environment, PrintStream out) {
@@ -73,7 +107,7 @@ public final class ReplayCommand {
             return RecordingFiles.read(arguments.words().stream().map(Path::of).toList());
         }
         FerryApi api = arguments.api(environment);
-        List<String> ids = api.newest(Integer.parseInt(arguments.option("last", "100")),
+        List<String> ids = api.newest(last(arguments),
                 arguments.options().get("status"), arguments.options().get("source"));
         out.println("Reading the recordings of " + ids.size() + " orders ...");
         List<Recording> recordings = new ArrayList<>();
