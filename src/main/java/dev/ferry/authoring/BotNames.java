@@ -1,18 +1,15 @@
 package dev.ferry.authoring;
 
+import dev.ferry.rpa.BotFiles;
 import dev.ferry.rpa.JavaBot;
 import dev.ferry.system.Suggestions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The bots an {@code rpa:<name>} endpoint may name, found as Ferry's Bots finds them: the files
@@ -26,7 +23,7 @@ final class BotNames {
     private final List<String> unnamed = new ArrayList<>();
 
     BotNames(Path home, Collection<Class<?>> components) {
-        yamlNames(home.resolve("rpa-bots"));
+        names.addAll(BotFiles.names(home));
         for (Class<?> type : components) {
             if (JavaBot.class.isAssignableFrom(type)) {
                 javaName(type);
@@ -45,23 +42,6 @@ final class BotNames {
                 ? " (a bot is rpa-bots/<system>/" + name + ".yaml or a Java bot; the bots: " + String.join(", ", names)
                         + ")"
                 : "; did you mean '" + meant + "'?")));
-    }
-
-    private void yamlNames(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        try (Stream<Path> systems = Files.list(folder)) {
-            for (Path system : systems.filter(Files::isDirectory).toList()) {
-                try (Stream<Path> files = Files.list(system)) {
-                    files.filter(Files::isRegularFile).map(file -> file.getFileName().toString())
-                            .filter(file -> file.matches(".+\\.ya?ml$"))
-                            .forEach(file -> names.add(file.replaceFirst("\\.ya?ml$", "")));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the bots in " + folder, e);
-        }
     }
 
     private void javaName(Class<?> type) {

@@ -22,6 +22,7 @@ class AnsweringProcessor implements Processor {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STATUS = Pattern.compile("\\(HTTP (\\d{3})\\)");
+    private static final Pattern CONNECTOR = Pattern.compile("[?&]connector=([^&]+)");
 
     private final CamelContext context;
     private final String uri;
@@ -67,7 +68,7 @@ class AnsweringProcessor implements Processor {
             return endpoint instanceof RpaComponent.BotEndpoint bot ? bot.system() : null;
         }
         if (uri.startsWith("kamelet:")) {
-            Matcher option = Pattern.compile("[?&]connector=([^&]+)").matcher(uri);
+            Matcher option = CONNECTOR.matcher(uri);
             if (option.find()) {
                 return option.group(1);
             }

@@ -19,6 +19,12 @@ public final class BotFiles {
     private BotFiles() {
     }
 
+    /** The names of the bot files of a home, rpa-bots/<system>/<name>.yaml, as a run finds them (not read). */
+    public static List<String> names(Path home) {
+        Path root = home.toAbsolutePath().normalize();
+        return Files.isDirectory(root.resolve("rpa-bots")) ? new Bots(root.toString(), List.of()).fileNames() : List.of();
+    }
+
     /** {@code secretConfigured}: whether {@code ferry.rpa.secrets.<name>} has a value, asked with the name. */
     public static List<String> mistakes(Path home, Predicate<String> secretConfigured) {
         Path root = home.toAbsolutePath().normalize();

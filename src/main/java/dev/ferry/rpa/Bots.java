@@ -49,16 +49,14 @@ class Bots {
     List<Found> list() {
         List<Found> found = new ArrayList<>(yamlFiles().map(file -> {
             Read read = read(file);
-            return new Found(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""), read.bot(), read.problem(),
-                    file);
+            return new Found(nameOf(file), read.bot(), read.problem(), file);
         }).toList());
         javaBots.values().forEach(bot -> found.add(new Found(bot.name(), bot, null, null)));
         return found.stream().sorted(Comparator.comparing(Found::name)).toList();
     }
 
     Bot load(String name) {
-        List<Path> files = yamlFiles()
-                .filter(file -> file.getFileName().toString().replaceFirst("\\.ya?ml$", "").equals(name)).toList();
+        List<Path> files = yamlFiles().filter(file -> nameOf(file).equals(name)).toList();
         Bot java = javaBots.get(name);
         if (files.size() + (java == null ? 0 : 1) > 1) {
             throw new IllegalArgumentException("The bot name '" + name + "' is used twice: " + Stream.concat(
@@ -110,6 +108,15 @@ class Bots {
     int concurrency(Bot bot) {
         return list().stream().map(Found::bot).filter(other -> other != null && other.system().equals(bot.system()))
                 .mapToInt(Bot::concurrency).min().orElse(bot.concurrency());
+    }
+
+    /** The names of the bot files, without reading them. */
+    List<String> fileNames() {
+        return yamlFiles().map(Bots::nameOf).toList();
+    }
+
+    private static String nameOf(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     }
 
     private Stream<Path> yamlFiles() {

@@ -137,18 +137,9 @@ final class SelectorCheck {
     /** The index of the ')' that closes the parenthesis opened just before {@code start}, quotes skipped. */
     private static int closing(String text, int start) {
         int depth = 1;
-        char quote = 0;
-        for (int i = start; i < text.length(); i++) {
+        for (int i = start; i < text.length(); i = pastQuote(text, i) + 1) {
             char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(') {
+            if (c == '(') {
                 depth++;
             } else if (c == ')' && --depth == 0) {
                 return i;
@@ -160,19 +151,9 @@ final class SelectorCheck {
     /** The parts of a selector chained with {@code >>} (outside quotes), as Playwright splits it. */
     private static List<String> chain(String selector) {
         List<String> parts = new ArrayList<>();
-        char quote = 0;
         int start = 0;
-        for (int i = 0; i < selector.length(); i++) {
-            char c = selector.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '>' && i + 1 < selector.length() && selector.charAt(i + 1) == '>') {
+        for (int i = 0; i < selector.length(); i = pastQuote(selector, i) + 1) {
+            if (selector.startsWith(">>", i)) {
                 parts.add(selector.substring(start, i));
                 start = i + 2;
                 i++;
@@ -180,5 +161,24 @@ final class SelectorCheck {
         }
         parts.add(selector.substring(start));
         return parts;
+    }
+
+    /**
+     * Where a quoted text that starts at {@code i} ends (its closing quote, a backslash escaping the next
+     * character), or the end of the text when it is never closed; {@code i} itself when no quote starts there.
+     */
+    private static int pastQuote(String text, int i) {
+        char quote = text.charAt(i);
+        if (quote != '"' && quote != '\'') {
+            return i;
+        }
+        for (int j = i + 1; j < text.length(); j++) {
+            if (text.charAt(j) == '\\') {
+                j++;
+            } else if (text.charAt(j) == quote) {
+                return j;
+            }
+        }
+        return text.length();
     }
 }
