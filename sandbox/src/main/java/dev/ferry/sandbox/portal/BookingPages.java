@@ -71,6 +71,6 @@ final class BookingPages {
     }
 
     private static String problems(Map<String, String> errors) {
-        return errors.isEmpty() ? "" : "<p class=\"error\">Please correct the marked fields.</p>\n";
+        return errors.isEmpty() ? "" : "<p class=\"error\" role=\"alert\">Please correct the marked fields.</p>\n";
     }
 }

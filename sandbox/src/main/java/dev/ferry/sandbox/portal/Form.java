@@ -46,7 +46,8 @@ final class Form {
 
     Form select(String name, String label, Map<String, String> options) {
         String chosen = values.getOrDefault(name, "");
-        StringBuilder select = new StringBuilder("<select id=\"" + id(name) + "\" name=\"" + name + "\">\n");
+        StringBuilder select = new StringBuilder("<select id=\"" + id(name) + "\" name=\"" + name + "\""
+                + described(name) + ">\n");
         select.append("<option value=\"\">-- Please choose --</option>\n");
         options.forEach((value, text) -> select.append("<option value=\"").append(Html.text(value)).append('"')
                 .append(value.equals(chosen) ? " selected" : "").append('>').append(Html.text(text))
@@ -71,14 +72,30 @@ final class Form {
 
     private Form input(String type, String name, String label, int size, String escapedValue) {
         return row(name, label, "<input type=\"" + type + "\" id=\"" + id(name) + "\" name=\"" + name
-                + "\" value=\"" + escapedValue + "\" size=\"" + size + "\">");
+                + "\" value=\"" + escapedValue + "\" size=\"" + size + "\"" + described(name) + ">");
     }
 
     private Form row(String name, String label, String field) {
         html.append("<tr><td><label for=\"").append(id(name)).append("\">").append(Html.text(label))
-                .append("</label></td><td>").append(field).append("</td><td class=\"error\">")
-                .append(Html.text(errors.getOrDefault(name, ""))).append("</td></tr>\n");
+                .append("</label></td><td>").append(field).append("</td><td class=\"error\"");
+        if (errors.containsKey(name)) {
+            html.append(" id=\"").append(errorId(name)).append('"');
+        }
+        html.append('>').append(Html.text(errors.getOrDefault(name, ""))).append("</td></tr>\n");
         return this;
+    }
+
+    /**
+     * A field the portal refused points at its message, as a screen reader (and a bot) finds it: the message is
+     * the field's description, and the field is marked invalid.
+     */
+    private String described(String name) {
+        return errors.containsKey(name)
+                ? " aria-invalid=\"true\" aria-describedby=\"" + errorId(name) + "\"" : "";
+    }
+
+    private String errorId(String name) {
+        return id(name) + "-error";
     }
 
     private String id(String element) {

@@ -78,7 +78,9 @@ class PortalBookingTests {
 
         assertThat(again.path()).isEqualTo("/consignments/new");
         assertThat(again.html()).contains("Please correct the marked fields.", "value=\"Sofia Lindqvist\"")
-                .containsPattern("<label for=\"[^\"]+\">Postal code</label>.*<td class=\"error\">Postal code is required.</td>");
+                .containsPattern("<label for=\"([^\"]+)\">Postal code</label></td><td><input [^>]*id=\"\\1\"[^>]*"
+                        + " aria-invalid=\"true\" aria-describedby=\"\\1-error\">"
+                        + "</td><td class=\"error\" id=\"\\1-error\">Postal code is required.</td>");
         assertThat(running.portal().consignments()).isEmpty();
     }
 
