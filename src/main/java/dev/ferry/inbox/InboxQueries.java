@@ -84,9 +84,12 @@ class InboxQueries {
         });
     }
 
-    /** A failed bot step's screenshot and page, from the order's latest bot run. */
+    /**
+     * A failed bot step's screenshot and page, from the order's latest bot run: whatever the category (a portal that
+     * refused the data is DOWNSTREAM_REJECTED, a busy one RETRIES_EXHAUSTED), when a bot's failure flagged the order.
+     */
     private List<InboxDetail.Artifact> artifacts(InboxItem item) {
-        if (item.category() != FlagCategory.BOT_FAILED) {
+        if (item.category() != FlagCategory.BOT_FAILED && (item.detail() == null || !item.detail().startsWith("bot "))) {
             return List.of();
         }
         return evidence.ofFailedRun(item.orderId()).stream()

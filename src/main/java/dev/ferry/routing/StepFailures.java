@@ -160,9 +160,9 @@ public class StepFailures {
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof dev.ferry.rpa.BotRunException bot) {
-                // a bot's fail: step says the legacy system refused the data, as a 4xx of an API does
-                return bot.code() == dev.ferry.rpa.BotFailure.DATA_REFUSED ? FlagCategory.DOWNSTREAM_REJECTED
-                        : FlagCategory.BOT_FAILED;
+                // the legacy system refused the data (a field's message, an option it does not offer, a bot's fail:
+                // step), as a 4xx of an API does: the data must change, the screen did not
+                return bot.code().dataProblem() ? FlagCategory.DOWNSTREAM_REJECTED : FlagCategory.BOT_FAILED;
             }
         }
         if (failure.transientFailure()) {

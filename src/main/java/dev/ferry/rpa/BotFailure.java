@@ -16,8 +16,9 @@ public enum BotFailure {
      */
     NOT_OFFERED(false),
     /**
-     * The bot's {@code fail:} step found the data wrong for the system (no such record, say): the data must change,
-     * and a retry would meet the same answer.
+     * The system refused the data: its screen showed a message about a field (where the bot's {@code validation:}
+     * says messages appear), or the bot's {@code fail:} step found the data wrong for the system (no such record,
+     * say). The data must change, and a retry would meet the same answer.
      */
     DATA_REFUSED(false),
     /**
@@ -36,5 +37,10 @@ public enum BotFailure {
 
     public boolean transientFailure() {
         return transientFailure;
+    }
+
+    /** The system refused the run's data (a field's message, an option it does not offer): correct the data. */
+    public boolean dataProblem() {
+        return this == DATA_REFUSED || this == NOT_OFFERED;
     }
 }

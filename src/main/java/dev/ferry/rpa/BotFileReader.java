@@ -20,7 +20,7 @@ import java.util.Set;
 final class BotFileReader {
 
     private static final Set<String> TOP = Set.of("name", "system", "description", "concurrency", "secrets", "input",
-            "signals", "steps", "output");
+            "signals", "validation", "steps", "output");
 
     private final String file;
     private BotYaml yaml;
@@ -72,6 +72,7 @@ final class BotFileReader {
         }
         StepReader reader = new StepReader(yaml, Set.copyOf(secrets), root.get("steps"));
         List<Step> steps = reader.steps(root.get("steps"), "/steps");
+        Bot.Validation validation = validation(root, reader);
         Map<String, String> output = new LinkedHashMap<>();
         if (root.has("output")) {
             JsonNode map = root.get("output");
@@ -81,7 +82,7 @@ final class BotFileReader {
             map.fieldNames().forEachRemaining(field -> output.put(field, reader.template(map, "/output", field)));
         }
         return new Bot(name, system, root.path("description").asText(""), concurrency, List.copyOf(secrets),
-                input.isMissingNode() ? null : input, signals,
+                input.isMissingNode() ? null : input, signals, validation,
                 new StepScript(steps, Collections.unmodifiableMap(output)), file);
     }
 
@@ -111,6 +112,32 @@ final class BotFileReader {
             }
         }
         return names;
+    }
+
+    /** Where the screen shows its messages about the data: read when a step fails, to say what the system refused. */
+    private Bot.Validation validation(JsonNode root, StepReader reader) {
+        if (!root.has("validation")) {
+            return Bot.Validation.NONE;
+        }
+        JsonNode validation = root.get("validation");
+        if (!validation.isObject() || !validation.has("messages")) {
+            throw yaml.atValue("/validation", "validation needs messages: the elements in which the screen shows its"
+                    + " messages about the data, e.g. { messages: { css: \".error\" }, field: describedBy }");
+        }
+        yaml.checkKeys(validation, "/validation", Set.of("messages", "field"));
+        Step.Target messages = reader.element(validation.get("messages"), "/validation/messages");
+        if (!Placeholders.references(messages.value()).isEmpty()
+                || messages.name() != null && !Placeholders.references(messages.name()).isEmpty()) {
+            throw yaml.atValue("/validation/messages", "the messages are found the same way on every run: no"
+                    + " ${placeholders} here");
+        }
+        String field = yaml.optionalText(validation, "/validation", "field");
+        if (field != null && !Bot.Validation.FIELD_WAYS.contains(field)) {
+            throw yaml.atValue("/validation/field", "field is describedBy (the field whose aria-describedby names the"
+                    + " message) or nearest (the field in the message's table row or group), not '" + field + "'"
+                    + Suggestions.hint(field, Bot.Validation.FIELD_WAYS));
+        }
+        return new Bot.Validation(messages, field);
     }
 
     private Bot.Signals signals(JsonNode root) {

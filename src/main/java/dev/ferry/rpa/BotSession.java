@@ -98,6 +98,10 @@ public final class BotSession {
             either.first().waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
         } catch (TimeoutError e) {
             checkSignals();
+            BotRunException refused = refused("waiting for " + what);
+            if (refused != null) {
+                throw refused;
+            }
             if ("complete".equals(page.evaluate("document.readyState"))) {
                 throw screenChanged("no " + what, firstLine(e.getMessage()));
             }
@@ -107,6 +111,87 @@ public final class BotSession {
         checkSignals();
         return first;
     }
+
+    /**
+     * A {@code DATA_REFUSED} failure quoting what the screen says about the data now, by the bot's
+     * {@code validation:}, or null when it shows no such message (or the bot did not say where they appear).
+     * {@code when} says, for the detail, what the bot was doing when it stopped.
+     */
+    BotRunException refused(String when) {
+        List<Refusals.Message> messages;
+        try {
+            messages = messages();
+        } catch (PlaywrightException e) {
+            // the page went away or cannot be read: the failure as it was is still true
+            return null;
+        }
+        if (messages.isEmpty()) {
+            return null;
+        }
+        String shown = String.join("; ", messages.stream()
+                .map(m -> (m.field() == null ? "" : m.field() + ": ") + m.text()).toList());
+        return failure(BotFailure.DATA_REFUSED, Refusals.refused(label, messages),
+                "the page '" + screen() + "' showed messages about the data (" + when + "): " + shown);
+    }
+
+    /**
+     * The messages about the data the page shows now, where the bot's {@code validation:} says they appear: each
+     * visible one with text, with the label and value of its field. No waiting: the page as it is.
+     */
+    List<Refusals.Message> messages() {
+        Bot.Validation validation = bot.validation();
+        if (validation == null || validation.messages() == null) {
+            return List.of();
+        }
+        Locator found = new Locators(page, text -> text).locator(validation.messages());
+        Object read = found.evaluateAll(READ_MESSAGES, validation.field());
+        List<Refusals.Message> messages = new ArrayList<>();
+        if (read instanceof List<?> list) {
+            for (Object each : list) {
+                if (each instanceof java.util.Map<?, ?> m && m.get("text") instanceof String text) {
+                    messages.add(new Refusals.Message((String) m.get("field"), (String) m.get("value"), text));
+                }
+            }
+        }
+        return messages;
+    }
+
+    // the field of a message: the one whose aria-describedby (or aria-errormessage) names it, else the one field in
+    // the message's nearest enclosing element that holds one (its table row, its form group); named by its label
+    private static final String READ_MESSAGES = """
+            (elements, how) => {
+              const labelOf = f => {
+                if (f.labels && f.labels.length) return f.labels[0].innerText;
+                const by = f.getAttribute('aria-labelledby');
+                if (by) return by.split(/\\s+/).map(id => document.getElementById(id)).filter(x => x)
+                    .map(x => x.innerText).join(' ');
+                return f.getAttribute('aria-label') || f.getAttribute('title') || f.getAttribute('name');
+              };
+              const fields = 'input:not([type=hidden]):not([type=submit]):not([type=button]),select,textarea';
+              const describing = e => e.id ? Array.from(document.querySelectorAll(fields)).find(f =>
+                  (f.getAttribute('aria-describedby') || '').split(/\\s+/).includes(e.id)
+                  || (f.getAttribute('aria-errormessage') || '').split(/\\s+/).includes(e.id)) : null;
+              const nearest = e => {
+                for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                  const inside = p.querySelectorAll(fields);
+                  if (inside.length === 1) return inside[0];
+                  if (inside.length > 1 || p.tagName === 'FORM') return null;
+                }
+                return null;
+              };
+              return elements.map(e => {
+                const text = (e.innerText || '').replace(/\\s+/g, ' ').trim();
+                const shown = !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length);
+                if (!text || !shown) return null;
+                let field = how === 'nearest' ? null : describing(e);
+                if (!field && how !== 'describedBy') field = nearest(e);
+                const label = field ? (labelOf(field) || '').replace(/\\s+/g, ' ').trim() : '';
+                const value = field && field.tagName === 'SELECT'
+                    ? (field.selectedOptions[0] ? field.selectedOptions[0].label : '') : (field ? field.value : '');
+                return { text, field: label || null, value: label ? value : null };
+              }).filter(m => m);
+            }
+            """;
 
     /** A failure saying the screen is not what the bot knows: "... has changed: {problem} on the page '...'". */
     public BotRunException screenChanged(String problem, String detail) {

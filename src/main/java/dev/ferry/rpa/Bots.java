@@ -139,7 +139,8 @@ class Bots {
 
     private static Bot bot(JavaBot bot) {
         return new Bot(bot.name(), bot.system(), bot.description(), bot.concurrency(), List.copyOf(bot.secrets()),
-                bot.input(), new Bot.Signals(bot.busyText(), bot.sessionExpiredText()), bot::run,
+                bot.input(), new Bot.Signals(bot.busyText(), bot.sessionExpiredText()),
+                Bot.Validation.NONE, bot::run,
                 "Java: " + bot.getClass().getName());
     }
 }

@@ -207,6 +207,11 @@ final class StepReader {
         return new Step.Fail(code, template(value, at, "reason"), where);
     }
 
+    /** An element found one of the ways of click (role and name, text, css, xpath), outside the steps. */
+    Step.Target element(JsonNode value, String at) {
+        return elements.element(value, at, ElementReader.ELEMENT, Set.of());
+    }
+
     String template(JsonNode parent, String pointer, String field) {
         return values.template(parent, pointer, field);
     }

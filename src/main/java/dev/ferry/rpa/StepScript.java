@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -63,6 +63,13 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
                     }
                 } catch (BotRunException e) {
                     throw e.at(step.where());
+                } catch (TimeoutError e) {
+                    // an action that timed out (a click the page never let happen): was it the data the page refused?
+                    BotRunException refused = session.refused(kind(step) + " timed out");
+                    if (refused != null) {
+                        throw refused.at(step.where());
+                    }
+                    throw e;
                 }
             }
         }
@@ -114,8 +121,9 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
         }
 
         /**
-         * Chooses the option; one the list does not have fails the run at once as {@code NOT_OFFERED}, where
-         * Playwright would wait for it until the step timeout, and a timeout is retried as if transient.
+         * Chooses the option; one the list does not have fails the run at once as {@code NOT_OFFERED}, a data
+         * problem, naming the list and what it offers, where Playwright would wait for the option until the step
+         * timeout, and a timeout is retried as if transient.
          */
         private void select(Step.Select select) {
             Step.Target field = select.field();
@@ -124,14 +132,19 @@ record StepScript(List<Step> steps, Map<String, String> output) implements Bot.S
             Locator element = session.await(locators.field(field), list);
             // as Playwright matches a string: an option's value or its visible text; a custom list is Playwright's
             Object offered = element.evaluate("(list, wanted) => !list.options"
-                    + " || Array.from(list.options).some(o => o.value === wanted || o.label === wanted)", option);
-            if (Boolean.FALSE.equals(offered)) {
-                String what = Set.of("label", "near").contains(field.by())
-                        ? resolve(field.value(), false).toLowerCase(Locale.ROOT) + " " : "";
-                throw session.failure(BotFailure.NOT_OFFERED, BotSession.capital(session.label()) + " does not offer "
-                        + what + "'" + option + "': the " + list + " on the page '" + session.screen()
-                        + "' has no such option. Correct the order's data, or do this one by hand; trying again would"
-                        + " meet the same list.", "no option '" + option + "' in " + list);
+                    + " || Array.from(list.options).some(o => o.value === wanted || o.label === wanted)"
+                    + " || Array.from(list.options).map(o => ({ value: o.value, text: o.label.trim() }))", option);
+            if (offered instanceof List<?> options) {
+                String label = Set.of("label", "near").contains(field.by()) ? resolve(field.value(), false) : null;
+                List<Refusals.Option> choices = new ArrayList<>();
+                for (Object each : options) {
+                    if (each instanceof Map<?, ?> o) {
+                        choices.add(new Refusals.Option(String.valueOf(o.get("value")), String.valueOf(o.get("text"))));
+                    }
+                }
+                throw session.failure(BotFailure.NOT_OFFERED, Refusals.notOffered(session.label(), label, list, option,
+                        choices), "no option '" + option + "' in the " + list + " on the page '" + session.screen()
+                        + "'");
             }
             element.selectOption(option);
         }

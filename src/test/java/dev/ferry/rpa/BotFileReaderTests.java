@@ -52,6 +52,67 @@ class BotFileReaderTests {
     }
 
     @Test
+    void theShippedBookingBotSaysWhereThePortalShowsItsFieldMessages() {
+        Bot bot = BotFileReader.read(Path.of("rpa-bots/nordic-freight/book-freight.yaml"),
+                "rpa-bots/nordic-freight/book-freight.yaml");
+
+        assertThat(bot.validation()).isEqualTo(new Bot.Validation(Step.Target.of("css", "form td.error"), "describedBy"));
+    }
+
+    @Test
+    void validationMessagesAreFoundAnyWayAnElementIsAndTheirFieldWayIsOptional() {
+        String yaml = bot("  - goto: /login\n") + """
+                validation:
+                  messages: { role: alert, name: "" }
+                """;
+
+        Bot bot = BotFileReader.read(yaml, FILE);
+
+        assertThat(bot.validation()).isEqualTo(new Bot.Validation(new Step.Target("role", "alert", ""), null));
+        assertThat(BotFileReader.read(bot("  - goto: /login\n"), FILE).validation()).isEqualTo(Bot.Validation.NONE);
+    }
+
+    @Test
+    void aValidationWithoutMessagesOrWithAnUnknownFieldWayIsRejectedWhereItIsWritten() {
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - goto: /login\n") + "validation: { field: nearest }\n",
+                FILE)).isInstanceOf(BotFileException.class)
+                .hasMessageStartingWith(FILE + ":6:13: validation needs messages: the elements in which the screen"
+                        + " shows its messages about the data");
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - goto: /login\n")
+                + "validation: { messages: { css: \".error\" }, field: describedby }\n", FILE))
+                .isInstanceOf(BotFileException.class)
+                .hasMessageStartingWith(FILE + ":6:51: field is describedBy (the field whose aria-describedby names"
+                        + " the message) or nearest")
+                .hasMessageEndingWith("not 'describedby' (did you mean 'describedBy'?)");
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - goto: /login\n")
+                + "validation: { messages: { css: \".error\" }, fields: nearest }\n", FILE))
+                .isInstanceOf(BotFileException.class).hasMessageContaining("unknown key 'fields'");
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - goto: /login\n")
+                + "validation: { messages: { css: \"td[class=error\" } }\n", FILE))
+                .isInstanceOf(BotFileException.class).hasMessageContaining("is not a valid CSS selector");
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - goto: /login\n")
+                + "validation: { messages: { text: \"${input.zip}\" } }\n", FILE))
+                .isInstanceOf(BotFileException.class).hasMessageContaining("no ${placeholders} here");
+        assertThatThrownBy(() -> BotFileReader.read(bot("  - goto: /login\n") + "validation: { messages: {} }\n",
+                FILE)).isInstanceOf(BotFileException.class).hasMessageContaining("no selector");
+    }
+
+    @Test
+    void theSchemaKnowsValidationAndRejectsAnUnknownFieldWay() throws Exception {
+        JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of("rpa-bots/bot.schema.json")));
+        var validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+
+        assertThat(validator.validate(new YAMLMapper().readTree(bot("  - goto: /login\n")
+                + "validation: { messages: { css: \".error\" }, field: nearest }\n"))).isEmpty();
+        assertThat(validator.validate(new YAMLMapper().readTree(bot("  - goto: /login\n")
+                + "validation: { messages: { css: \".error\" }, field: label }\n")))
+                .extracting(message -> message.getInstanceLocation().toString()).contains("$.validation.field");
+        assertThat(validator.validate(new YAMLMapper().readTree(bot("  - goto: /login\n")
+                + "validation: { field: nearest }\n")))
+                .extracting(message -> message.getInstanceLocation().toString()).contains("$.validation");
+    }
+
+    @Test
     void anUnknownStepIsRejectedWhereItIsWritten() {
         assertThatThrownBy(() -> BotFileReader.read(bot("  - goto: /login\n  - clik: { text: Log in }\n"), FILE))
                 .isInstanceOf(BotFileException.class)
