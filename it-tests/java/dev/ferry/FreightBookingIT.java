@@ -152,7 +152,8 @@ class FreightBookingIT extends FerryIntegrationTest {
 
         // one attempt: no portal will offer the country on a retry, so the order waits for a person at once
         assertThat(journal(flagged, "book-freight")).extracting(e -> e.path("outcome").asText()).containsExactly("FAILED");
-        assertThat(journal(flagged, "book-freight").get(0).path("detail").asText()).startsWith("BOT_FAILED:")
+        // a data problem, as when an API refuses the data: the country must change, the screen did not
+        assertThat(journal(flagged, "book-freight").get(0).path("detail").asText()).startsWith("DOWNSTREAM_REJECTED:")
                 .contains("The Nordic Freight portal does not offer country 'US'");
         JsonNode item = read(opsGet("/api/exceptions/" + flagged.path("exceptionId").asText()).body());
         assertThat(item.path("attempts").asInt()).isEqualTo(1);

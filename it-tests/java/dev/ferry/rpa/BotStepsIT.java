@@ -100,11 +100,61 @@ class BotStepsIT {
 
         assertThat(failure.code()).isEqualTo(BotFailure.NOT_OFFERED);
         assertThat(failure.failure().transientFailure()).isFalse();
-        assertThat(failure.getMessage()).isEqualTo("The test screens does not offer packing 'Crate': the list 'Packing'"
-                + " on the page 'Consignment options' has no such option. Correct the order's data, or do this one by"
-                + " hand; trying again would meet the same list.");
-        assertThat(failure.detail()).isEqualTo("rpa-bots/test/crate.yaml:6:5: no option 'Crate' in list 'Packing'");
+        assertThat(failure.code().dataProblem()).isTrue();
+        assertThat(failure.getMessage()).isEqualTo("The test screens does not offer packing 'Crate': its list 'Packing'"
+                + " offers only Box, Pallet. Correct the packing in the order and replay.");
+        assertThat(failure.detail()).isEqualTo("rpa-bots/test/crate.yaml:6:5: no option 'Crate' in the list 'Packing'"
+                + " on the page 'Consignment options'");
         assertThat(evidence.resolve("screenshot.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void aStepThatFailsWhileTheScreenRefusesAFieldIsADataProblemQuotingTheScreen() {
+        String steps = """
+                steps:
+                  - goto: /address
+                  - fill: { label: "Street", value: "Storgatan 1" }
+                  - fill: { label: "Postal code", value: "${input.zip}" }
+                  - click: { role: button, name: "Save" }
+                  - expectText: "Address saved"
+                """;
+
+        BotRunException refused = catchThrowableOfType(() -> run("address", steps + """
+                validation:
+                  messages: { css: ".err" }
+                  field: nearest
+                """, "{\"zip\": \"12/3\"}"), BotRunException.class);
+
+        assertThat(refused.code()).isEqualTo(BotFailure.DATA_REFUSED);
+        assertThat(refused.failure().transientFailure()).isFalse();
+        // the field's message is quoted and its field named; the page's "correct the marked fields" adds nothing
+        assertThat(refused.getMessage()).isEqualTo("The test screens refused the postal code '12/3': \"Postal code may"
+                + " contain only letters and digits.\" Correct the postal code in the order and replay.");
+        assertThat(refused.detail()).isEqualTo("rpa-bots/test/address.yaml:9:5: the page 'Address' showed messages"
+                + " about the data (waiting for text 'Address saved'): Please correct the marked fields.; Postal code:"
+                + " Postal code may contain only letters and digits.");
+        assertThat(evidence.resolve("screenshot.png")).isNotEmptyFile();
+
+        // without validation: the bot cannot tell, and the screen seems to have changed
+        BotRunException unexplained = catchThrowableOfType(() -> run("address", steps, "{\"zip\": \"12/3\"}"),
+                BotRunException.class);
+        assertThat(unexplained.code()).isEqualTo(BotFailure.SCREEN_CHANGED);
+    }
+
+    @Test
+    void aScreenThatShowsNoMessageLeavesTheFailureAsItWas() {
+        BotRunException failure = catchThrowableOfType(() -> run("address-ok", """
+                steps:
+                  - goto: /address
+                  - fill: { label: "Postal code", value: "${input.zip}" }
+                  - click: { role: button, name: "Save" }
+                  - expectText: "Address stored"
+                validation:
+                  messages: { css: ".err" }
+                """, "{\"zip\": \"0150\"}"), BotRunException.class);
+
+        assertThat(failure.code()).isEqualTo(BotFailure.SCREEN_CHANGED);
+        assertThat(failure.getMessage()).startsWith("The test screens screen has changed: no text 'Address stored'");
     }
 
     @Test

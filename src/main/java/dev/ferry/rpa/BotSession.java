@@ -186,8 +186,10 @@ public final class BotSession {
                 let field = how === 'nearest' ? null : describing(e);
                 if (!field && how !== 'describedBy') field = nearest(e);
                 const label = field ? (labelOf(field) || '').replace(/\\s+/g, ' ').trim() : '';
-                const value = field && field.tagName === 'SELECT'
-                    ? (field.selectedOptions[0] ? field.selectedOptions[0].label : '') : (field ? field.value : '');
+                // what was typed is repeated in the reason, never a password
+                const value = !field || field.type === 'password' ? ''
+                    : field.tagName === 'SELECT' ? (field.selectedOptions[0] ? field.selectedOptions[0].label : '')
+                    : field.value;
                 return { text, field: label || null, value: label ? value : null };
               }).filter(m => m);
             }

@@ -32,7 +32,8 @@ final class Refusals {
 
         @Override
         public String toString() {
-            return value.isEmpty() || value.equals(text) ? text : text + " (" + value + ")";
+            // the value in brackets only where the order could hold something other than the text
+            return value.isEmpty() || value.equalsIgnoreCase(text) ? text : text + " (" + value + ")";
         }
     }
 

@@ -44,7 +44,7 @@ class RefusalsTests {
     void anOptionNotOfferedNamesTheListAndWhatItOffers() {
         String reason = Refusals.notOffered(PORTAL, "Country", "list 'Country'", "US", List.of(
                 new Refusals.Option("", "-- Please choose --"), new Refusals.Option("SE", "Sweden"),
-                new Refusals.Option("Norway", "Norway")));
+                new Refusals.Option("norway", "Norway")));
 
         assertThat(reason).isEqualTo("The Nordic Freight portal does not offer country 'US': its list 'Country'"
                 + " offers only Sweden (SE), Norway. Correct the country in the order and replay.");
