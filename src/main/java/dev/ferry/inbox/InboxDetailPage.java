@@ -192,7 +192,7 @@ class InboxDetailPage {
         } catch (Claim.Held held) {
             return held(id, place, held, user, flash);
         }
-        flash.addFlashAttribute("notice", "Marked as resolved: " + detail.title() + ".");
+        flash.addFlashAttribute("notice", "Marked as resolved. (" + detail.title() + ")");
         return next(id, place, user, flash);
     }
 

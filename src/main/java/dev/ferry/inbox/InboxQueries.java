@@ -6,6 +6,7 @@ import dev.ferry.orders.OrderRecord;
 import dev.ferry.orders.OrderStore;
 import dev.ferry.rpa.BotEvidence;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ class InboxQueries {
         if (orderId == null) {
             return List.of();
         }
-        List<Attempt> attempts = new java.util.ArrayList<>();
+        List<Attempt> attempts = new ArrayList<>();
         for (InboxItem item : store.ofOrder(orderId)) {
             if (item.id().equals(id)) {
                 break;
@@ -72,10 +73,14 @@ class InboxQueries {
     }
 
     /**
-     * The oldest OPEN item the filter holds, other than {@code current} and than those someone else works on:
-     * where a reviewer goes after acting on one. Reads a page of candidates, enough unless that many are taken.
+     * The oldest OPEN item the filter holds (with any status or OPEN), other than {@code current} and than those
+     * someone else works on: where a reviewer goes after acting on one. Reads a page of candidates, enough unless that many are taken.
      */
-    java.util.Optional<String> next(InboxFilter filter, String current, String user) {
+    Optional<String> next(InboxFilter filter, String current, String user) {
+        if (filter.status() != null && filter.status() != ExceptionStatus.OPEN) {
+            // a list of what was sent through or discarded has no next item to work on
+            return Optional.empty();
+        }
         Instant now = Instant.now();
         return store.page(filter.withStatus(ExceptionStatus.OPEN), 0, 50).stream()
                 .filter(item -> !item.id().equals(current))
