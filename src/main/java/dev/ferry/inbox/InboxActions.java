@@ -7,6 +7,8 @@ import dev.ferry.orders.OrderReview;
 import dev.ferry.orders.OrderStatus;
 import dev.ferry.orders.OrderStore;
 import dev.ferry.orders.StepOutcome;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -40,7 +42,7 @@ class InboxActions {
     /** @throws dev.ferry.orders.InvalidOrderException listing every violation, with nothing changed */
     void edit(String id, ObjectNode corrected, String actor) {
         tx.executeWithoutResult(status -> {
-            InboxItem item = lockOpenOrder(id, "corrected");
+            InboxItem item = lockOpenOrder(id, "corrected", actor);
             ObjectNode before = review.replacePayload(item.orderId(), corrected);
             List<String> changed = PayloadChanges.between(before, corrected);
             if (changed.isEmpty()) {
@@ -56,7 +58,7 @@ class InboxActions {
     /** Resolves the exception and sends its order through again; for a business rule, this is the approval. */
     InboxItem replay(String id, String actor) {
         InboxItem item = tx.execute(status -> {
-            InboxItem open = lockOpenOrder(id, "replayed");
+            InboxItem open = lockOpenOrder(id, "replayed", actor);
             boolean approval = open.category() == FlagCategory.BUSINESS_RULE;
             store.close(id, ExceptionStatus.RESOLVED);
             history.add(id, actor, "replayed", approval ? "Approved" : null);
@@ -76,7 +78,7 @@ class InboxActions {
 
     void discard(String id, String reason, String actor) {
         tx.executeWithoutResult(status -> {
-            InboxItem item = lockOpen(id);
+            InboxItem item = lockOpen(id, actor);
             store.close(id, ExceptionStatus.DISCARDED);
             history.add(id, actor, "discarded", reason);
             if (item.isNotice()) {
@@ -90,13 +92,43 @@ class InboxActions {
     /** Closes a notice (not an order: an order is resolved by replaying it) once a person has seen to it. */
     void resolve(String id, String note, String actor) {
         tx.executeWithoutResult(status -> {
-            InboxItem item = lockOpen(id);
+            InboxItem item = lockOpen(id, actor);
             if (!item.isNotice()) {
                 throw new InboxProblems.NotANotice(id);
             }
             store.close(id, ExceptionStatus.RESOLVED);
             history.add(id, actor, "resolved", note);
         });
+    }
+
+    /**
+     * Takes back a discard {@code actor} made less than {@code window} ago: the item waits again, as it was. False
+     * (and nothing changed) when it is not discarded, was discarded by someone else or longer ago, or was acted
+     * on since — an undo never overrides another person's later step.
+     */
+    boolean undoDiscard(String id, String actor, Duration window) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            InboxItem item = store.lock(id).orElseThrow(() -> new InboxProblems.NotFound(id));
+            if (item.status() != ExceptionStatus.DISCARDED) {
+                return false;
+            }
+            List<HistoryEntry> entries = history.of(id);
+            HistoryEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+            if (last == null || !"discarded".equals(last.action()) || !actor.equals(last.actor())
+                    || last.at().plus(window).isBefore(Instant.now())) {
+                return false;
+            }
+            if (!item.isNotice() && !review.undiscard(item.orderId())) {
+                return false;
+            }
+            store.reopen(item);
+            history.add(id, actor, "undone", "Took the discard back");
+            if (!item.isNotice()) {
+                journal.append(item.orderId(), "undo-discard", StepOutcome.OK, "Discard taken back by " + actor
+                        + "; waiting for review again");
+            }
+            return true;
+        }));
     }
 
     /** Acts on each exception in its own transaction; those not OPEN any more are left out, not failed. */
@@ -106,26 +138,31 @@ class InboxActions {
             try {
                 action.accept(id);
                 done.add(id);
-            } catch (InboxProblems.NotFound | InboxProblems.NotOpen skipped) {
-                // someone else resolved it meanwhile, or the id was never an exception
+            } catch (InboxProblems.NotFound | InboxProblems.NotOpen | Claim.Held skipped) {
+                // someone else resolved it meanwhile or is working on it, or the id was never an exception
             }
         }
         return done;
     }
 
-    private InboxItem lockOpenOrder(String id, String done) {
-        InboxItem item = lockOpen(id);
+    private InboxItem lockOpenOrder(String id, String done, String actor) {
+        InboxItem item = lockOpen(id, actor);
         if (item.isNotice()) {
             throw new InboxProblems.NotAnOrder(id, item.title(), done);
         }
         return item;
     }
 
-    private InboxItem lockOpen(String id) {
+    /** @throws Claim.Held while someone other than {@code actor} works on it: no silent double work */
+    private InboxItem lockOpen(String id, String actor) {
         InboxItem item = store.lock(id).orElseThrow(() -> new InboxProblems.NotFound(id));
         if (item.status() != ExceptionStatus.OPEN) {
             throw new InboxProblems.NotOpen("Exception " + id + " is " + item.status()
                     + "; only an OPEN exception can be edited, replayed, resolved or discarded.");
+        }
+        Claim claim = item.claim();
+        if (claim != null && claim.heldByOtherThan(actor, Instant.now())) {
+            throw new Claim.Held(claim);
         }
         if (item.isNotice()) {
             return item;

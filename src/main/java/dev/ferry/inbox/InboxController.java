@@ -1,5 +1,6 @@
 package dev.ferry.inbox;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.ferry.orders.OrderBodyReader;
 import dev.ferry.orders.Violation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,12 +31,18 @@ class InboxController {
 
     private final InboxQueries queries;
     private final InboxActions actions;
+    private final InboxClaims claims;
     private final OrderBodyReader bodies;
 
-    InboxController(InboxQueries queries, InboxActions actions, OrderBodyReader bodies) {
+    InboxController(InboxQueries queries, InboxActions actions, InboxClaims claims, OrderBodyReader bodies) {
         this.queries = queries;
         this.actions = actions;
+        this.claims = claims;
         this.bodies = bodies;
+    }
+
+    /** The detail with who works on it: {@code claim} is null when nobody does. */
+    record ClaimedDetail(@JsonUnwrapped InboxDetail detail, Claim claim) {
     }
 
     @GetMapping
@@ -55,13 +63,27 @@ class InboxController {
     }
 
     @GetMapping("/{id}")
-    InboxDetail detail(@PathVariable String id) {
-        return queries.detail(id).orElseThrow(() -> new InboxProblems.NotFound(id));
+    ClaimedDetail detail(@PathVariable String id) {
+        InboxDetail detail = queries.detail(id).orElseThrow(() -> new InboxProblems.NotFound(id));
+        return new ClaimedDetail(detail, queries.claim(id));
+    }
+
+    /** {@code {"takeOver": true}} takes the item from whoever holds it; without it, someone else's claim is 409. */
+    @PostMapping("/{id}/claim")
+    Claim claim(@PathVariable String id, @RequestBody(required = false) InboxRequests.TakeOver body,
+            Authentication user) {
+        return claims.claim(id, user.getName(), body != null && Boolean.TRUE.equals(body.takeOver()));
+    }
+
+    @DeleteMapping("/{id}/claim")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void release(@PathVariable String id, Authentication user) {
+        claims.release(id, user.getName());
     }
 
     // the corrected order is read like a posted one: size limit, content type, strict JSON
     @PutMapping("/{id}/payload")
-    InboxDetail edit(@PathVariable String id, HttpServletRequest request, Authentication user) throws IOException {
+    ClaimedDetail edit(@PathVariable String id, HttpServletRequest request, Authentication user) throws IOException {
         actions.edit(id, bodies.read(request), user.getName());
         return detail(id);
     }
@@ -74,7 +96,7 @@ class InboxController {
     }
 
     @PostMapping("/{id}/discard")
-    InboxDetail discard(@PathVariable String id, @RequestBody(required = false) InboxRequests.Discard body,
+    ClaimedDetail discard(@PathVariable String id, @RequestBody(required = false) InboxRequests.Discard body,
             Authentication user) {
         var discard = body == null ? new InboxRequests.Discard(null) : body;
         requireValid(discard.violations(), "The discard needs a reason; nothing was changed.");
@@ -83,7 +105,7 @@ class InboxController {
     }
 
     @PostMapping("/{id}/resolve")
-    InboxDetail resolve(@PathVariable String id, @RequestBody(required = false) InboxRequests.Resolve body,
+    ClaimedDetail resolve(@PathVariable String id, @RequestBody(required = false) InboxRequests.Resolve body,
             Authentication user) {
         var resolve = body == null ? new InboxRequests.Resolve(null) : body;
         requireValid(resolve.violations(), "Resolving needs a note saying what was done; nothing was changed.");

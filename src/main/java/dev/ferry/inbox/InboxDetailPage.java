@@ -14,10 +14,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,54 +38,108 @@ class InboxDetailPage {
 
     private static final String PAGE = "inbox/detail";
     private static final String NOTICE_PAGE = "inbox/notice";
-    private static final String BACK = "redirect:/inbox/{id}";
 
     private final InboxQueries queries;
     private final InboxActions actions;
+    private final InboxClaims claims;
     private final OrderBodyReader bodies;
     private final OrderValidator validator;
     private final ObjectMapper json;
 
-    InboxDetailPage(InboxQueries queries, InboxActions actions, OrderBodyReader bodies, OrderValidator validator,
-            ObjectMapper json) {
+    InboxDetailPage(InboxQueries queries, InboxActions actions, InboxClaims claims, OrderBodyReader bodies,
+            OrderValidator validator, ObjectMapper json) {
         this.queries = queries;
         this.actions = actions;
+        this.claims = claims;
         this.bodies = bodies;
         this.validator = validator;
         this.json = json;
     }
 
-    @GetMapping
-    String show(@PathVariable String id, Model model) {
-        return render(find(id), model);
+    /** The list the reviewer came from (its filters and page ride along on every link and form of the item). */
+    @ModelAttribute("place")
+    ListPlace place(InboxListFilter filter, @RequestParam(name = "page", defaultValue = "0") int page) {
+        return ListPlace.of(filter, page);
     }
 
+    /** Opening an item takes it for the reviewer, unless someone else works on it (then the page says who). */
+    @GetMapping
+    String show(@PathVariable String id, @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user, Model model) {
+        InboxDetail detail = find(id);
+        if (detail.status() == ExceptionStatus.OPEN) {
+            model.addAttribute("claim", claims.opened(id, user.getName()));
+        }
+        return render(detail, model);
+    }
+
+    @PostMapping("/take-over")
+    String takeOver(@PathVariable String id, @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user,
+            RedirectAttributes flash) {
+        try {
+            Claim before = queries.claim(id);
+            claims.claim(id, user.getName(), true);
+            flash.addFlashAttribute("notice", before == null || before.by().equals(user.getName())
+                    ? "You are working on this now." : "You took this over from " + InboxWords.actor(before.by())
+                    + "; they see that if they try to act on it.");
+        } catch (InboxProblems.NotOpen taken) {
+            return takenMeanwhile(id, place, flash);
+        }
+        return back(id, place);
+    }
+
+    /** Lets go of the item and returns to the list: staying on the item would take it again. */
+    @PostMapping("/release")
+    String release(@PathVariable String id, @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user,
+            RedirectAttributes flash) {
+        try {
+            claims.release(id, user.getName());
+            flash.addFlashAttribute("notice", "You let go of it; anyone may take it now.");
+        } catch (Claim.Held held) {
+            flash.addFlashAttribute("problem", WorklistView.claim(held.claim(), user.getName())
+                    + "; it was not yours to let go of.");
+        }
+        return "redirect:" + place.listUrl();
+    }
+
+    /**
+     * Saves the corrections; with {@code then=replay} ("Save and replay", and the Replay button at the top, which
+     * submits this form so corrections typed but not saved are never thrown away) it replays next.
+     */
     @PostMapping("/edit")
     String edit(@PathVariable String id, @RequestParam Map<String, String> params,
-            @RequestParam(required = false) String then, Authentication user, Model model, RedirectAttributes flash,
-            HttpServletResponse response) {
+            @RequestParam(required = false) String then, @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user,
+            Model model, RedirectAttributes flash, HttpServletResponse response) {
         InboxDetail detail = find(id);
-        // only the inputs named by a JSON pointer are order fields; the rest is _csrf and the button
+        // only the inputs named by a JSON pointer are order fields; the rest is _csrf, the button and the list's place
         Map<String, String> fields = params.entrySet().stream().filter(p -> p.getKey().startsWith("/"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        ObjectNode corrected = EditableFields.apply(detail.payload(), fields);
+        boolean replay = "replay".equals(then);
         try {
-            actions.edit(id, EditableFields.apply(detail.payload(), fields), user.getName());
+            // a Replay with nothing changed replays the order as it is, even one the validator would refuse
+            if (!replay || !corrected.equals(detail.payload())) {
+                actions.edit(id, corrected, user.getName());
+            }
         } catch (InvalidOrderException refused) {
             model.addAttribute("form", EditableFields.form(detail.payload(), fields, refused.violations()));
             return refused(detail, model, response);
         } catch (InboxProblems.NotOpen taken) {
-            return takenMeanwhile(flash);
+            return takenMeanwhile(id, place, flash);
+        } catch (Claim.Held held) {
+            return held(id, place, held, user, flash);
         }
-        if ("replay".equals(then)) {
-            return replay(id, user, flash);
+        if (replay) {
+            return replay(id, place, user, flash);
         }
         flash.addFlashAttribute("notice", "Your corrections are saved. Replay the order to send it through again.");
-        return BACK;
+        // the page comes back with the Replay button focused: the step that usually follows
+        return back(id, place) + "#replay";
     }
 
     @PostMapping("/edit-json")
-    String editJson(@PathVariable String id, @RequestParam(defaultValue = "") String order, Authentication user,
-            Model model, RedirectAttributes flash, HttpServletResponse response) {
+    String editJson(@PathVariable String id, @RequestParam(defaultValue = "") String order,
+            @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user, Model model, RedirectAttributes flash,
+            HttpServletResponse response) {
         InboxDetail detail = find(id);
         try {
             actions.edit(id, bodies.read(order), user.getName());
@@ -92,28 +148,35 @@ class InboxDetailPage {
             model.addAttribute("jsonErrors", refused.violations().stream().map(InboxDetailPage::located).toList());
             return refused(detail, model, response);
         } catch (InboxProblems.NotOpen taken) {
-            return takenMeanwhile(flash);
+            return takenMeanwhile(id, place, flash);
+        } catch (Claim.Held held) {
+            return held(id, place, held, user, flash);
         }
         flash.addFlashAttribute("notice", "Your corrections are saved. Replay the order to send it through again.");
-        return BACK;
+        return back(id, place) + "#replay";
     }
 
     @PostMapping("/replay")
-    String replay(@PathVariable String id, Authentication user, RedirectAttributes flash) {
+    String replay(@PathVariable String id, @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user,
+            RedirectAttributes flash) {
+        InboxDetail detail = find(id);
         try {
             InboxItem item = actions.replay(id, user.getName());
-            flash.addFlashAttribute("notice", item.category() == FlagCategory.BUSINESS_RULE
-                    ? "Approved: the order is on its way again." : "The order is on its way again.");
-            flash.addFlashAttribute("followOrder", true);
+            flash.addFlashAttribute("notice", (item.category() == FlagCategory.BUSINESS_RULE
+                    ? "Approved: the order " : "The order ") + name(detail) + " is on its way again.");
+            flash.addFlashAttribute("followOrder", item.orderId());
         } catch (InboxProblems.NotOpen taken) {
-            return takenMeanwhile(flash);
+            return takenMeanwhile(id, place, flash);
+        } catch (Claim.Held held) {
+            return held(id, place, held, user, flash);
         }
-        return BACK;
+        return next(id, place, user, flash);
     }
 
     @PostMapping("/resolve")
-    String resolve(@PathVariable String id, @RequestParam(required = false) String note, Authentication user,
-            Model model, RedirectAttributes flash, HttpServletResponse response) {
+    String resolve(@PathVariable String id, @RequestParam(required = false) String note,
+            @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user, Model model, RedirectAttributes flash,
+            HttpServletResponse response) {
         InboxDetail detail = find(id);
         if (!new InboxRequests.Resolve(note).violations().isEmpty()) {
             model.addAttribute("resolveError", note == null || note.isBlank()
@@ -125,15 +188,19 @@ class InboxDetailPage {
         try {
             actions.resolve(id, note.trim(), user.getName());
         } catch (InboxProblems.NotOpen taken) {
-            return takenMeanwhile(flash);
+            return takenMeanwhile(id, place, flash);
+        } catch (Claim.Held held) {
+            return held(id, place, held, user, flash);
         }
-        flash.addFlashAttribute("notice", "Marked as resolved.");
-        return BACK;
+        flash.addFlashAttribute("notice", "Marked as resolved. (" + detail.title() + ")");
+        return next(id, place, user, flash);
     }
 
+    /** Discards at once, and the notice offers to take it back for a while (docs/inbox.md, "Undo"). */
     @PostMapping("/discard")
-    String discard(@PathVariable String id, @RequestParam(required = false) String reason, Authentication user,
-            Model model, RedirectAttributes flash, HttpServletResponse response) {
+    String discard(@PathVariable String id, @RequestParam(required = false) String reason,
+            @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user, Model model, RedirectAttributes flash,
+            HttpServletResponse response) {
         InboxDetail detail = find(id);
         if (!new InboxRequests.Discard(reason).violations().isEmpty()) {
             model.addAttribute("discardError", reason == null || reason.isBlank()
@@ -145,11 +212,15 @@ class InboxDetailPage {
         try {
             actions.discard(id, reason.trim(), user.getName());
         } catch (InboxProblems.NotOpen taken) {
-            return takenMeanwhile(flash);
+            return takenMeanwhile(id, place, flash);
+        } catch (Claim.Held held) {
+            return held(id, place, held, user, flash);
         }
-        flash.addFlashAttribute("notice", detail.subject() != null ? "Discarded; it will not be raised again."
-                : "The order is discarded; nothing more will happen to it.");
-        return BACK;
+        flash.addFlashAttribute("notice", detail.subject() != null
+                ? "Discarded " + detail.title() + "; it will not be raised again."
+                : "The order " + name(detail) + " is discarded; nothing more will happen to it.");
+        flash.addFlashAttribute("undo", List.of(id));
+        return next(id, place, user, flash);
     }
 
     @ExceptionHandler(InboxProblems.NotFound.class)
@@ -163,6 +234,32 @@ class InboxDetailPage {
         return queries.detail(id).orElseThrow(() -> new InboxProblems.NotFound(id));
     }
 
+    /** After an action, the next item of the same list, if one waits that nobody else works on; else this one. */
+    private String next(String id, ListPlace place, Authentication user, RedirectAttributes flash) {
+        return queries.next(place.filter().toFilter(), id, user.getName())
+                .map(next -> "redirect:" + place.itemUrl(next))
+                .orElseGet(() -> {
+                    flash.addFlashAttribute("lastOne", true);
+                    return back(id, place);
+                });
+    }
+
+    private static String back(String id, ListPlace place) {
+        return "redirect:" + place.itemUrl(id);
+    }
+
+    private static String name(InboxDetail detail) {
+        return detail.order() == null ? "" : detail.order().externalId() + " ("
+                + detail.payload().path("customer").path("name").asText("no name") + ")";
+    }
+
+    private static String held(String id, ListPlace place, Claim.Held held, Authentication user,
+            RedirectAttributes flash) {
+        flash.addFlashAttribute("problem", WorklistView.claim(held.claim(), user.getName())
+                + ", so nothing was changed. Take it over first if you mean to work on it.");
+        return back(id, place);
+    }
+
     private String refused(InboxDetail detail, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
         model.addAttribute("problem", "Nothing was changed: correct what is marked below and try again.");
@@ -170,6 +267,16 @@ class InboxDetailPage {
     }
 
     private String render(InboxDetail detail, Model model) {
+        ListPlace place = (ListPlace) model.getAttribute("place");
+        String user = SecurityContextHolder.getContext().getAuthentication().getName();
+        queries.next(place.filter().toFilter(), detail.id(), user).ifPresent(next ->
+                model.addAttribute("nextUrl", place.itemUrl(next)));
+        Claim claim = detail.status() == ExceptionStatus.OPEN
+                ? (model.containsAttribute("claim") ? (Claim) model.getAttribute("claim") : queries.claim(detail.id()))
+                : null;
+        model.addAttribute("claim", claim);
+        model.addAttribute("claimWords", WorklistView.claim(claim, user));
+        model.addAttribute("claimMine", claim != null && claim.by().equals(user));
         if (detail.subject() != null) {
             model.addAttribute("item", NoticeView.of(detail, Instant.now()));
             return NOTICE_PAGE;
@@ -184,13 +291,17 @@ class InboxDetailPage {
         if (!model.containsAttribute("json")) {
             model.addAttribute("json", pretty(detail.payload()));
         }
+        if (view.open()) {
+            model.addAttribute("fix", WorklistView.fix((EditableFields.Form) model.getAttribute("form"), detail.reason()));
+        }
+        model.addAttribute("earlier", WorklistView.earlier(queries.earlierAttempts(detail.id(), detail.orderId())));
         return PAGE;
     }
 
-    private static String takenMeanwhile(RedirectAttributes flash) {
+    private static String takenMeanwhile(String id, ListPlace place, RedirectAttributes flash) {
         flash.addFlashAttribute("problem", "Someone else has dealt with this in the meantime; here is where"
                 + " it stands now.");
-        return BACK;
+        return back(id, place);
     }
 
     private static String located(Violation violation) {

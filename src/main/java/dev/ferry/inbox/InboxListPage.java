@@ -1,9 +1,16 @@
 package dev.ferry.inbox;
 
 import dev.ferry.orders.OrderQueries;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,14 +34,17 @@ class InboxListPage {
 
     private final InboxQueries queries;
     private final InboxActions actions;
+    private final Duration undoWindow;
 
-    InboxListPage(InboxQueries queries, InboxActions actions) {
+    InboxListPage(InboxQueries queries, InboxActions actions,
+            @Value("${ferry.inbox.undo-window:30s}") Duration undoWindow) {
         this.queries = queries;
         this.actions = actions;
+        this.undoWindow = undoWindow;
     }
 
     @GetMapping
-    String list(InboxListFilter filter, @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(InboxListFilter filter, @RequestParam(defaultValue = "0") int page, Authentication user, Model model) {
         int shown = Math.max(page, 0);
         InboxPage items = queries.page(filter.toFilter(), shown, PAGE_SIZE);
         Instant now = Instant.now();
@@ -58,13 +68,59 @@ class InboxListPage {
         if (!model.containsAttribute("selected")) {
             model.addAttribute("selected", List.of());
         }
+        worklist(filter, shown, items, user.getName(), model);
         return "inbox/list";
     }
 
+    /** Who works on each row, how replayed ones ended, which came back, and where working through the list starts. */
+    private void worklist(InboxListFilter filter, int page, InboxPage items, String user, Model model) {
+        ListPlace place = ListPlace.of(filter, page);
+        model.addAttribute("itemQuery", place.query());
+        Map<String, String> notes = new HashMap<>();
+        Map<String, Integer> replays = queries.earlierReplays(items.items());
+        for (InboxSummary item : items.items()) {
+            String note = Stream.of(WorklistView.claim(item.claim(), user),
+                            WorklistView.outcome(item.status(), item.orderStatus()),
+                            WorklistView.cameBack(replays.get(item.id())))
+                    .filter(Objects::nonNull).collect(Collectors.joining(" · "));
+            if (!note.isEmpty()) {
+                notes.put(item.id(), note);
+            }
+        }
+        model.addAttribute("rowNotes", notes);
+        model.addAttribute("anyOpen", items.items().stream().anyMatch(i -> i.status() == ExceptionStatus.OPEN));
+        queries.next(filter.toFilter(), null, user).ifPresent(first -> model.addAttribute("startUrl", place.itemUrl(first)));
+    }
+
+    /** Takes back discards made a moment ago (the Undo button of the notice that follows a discard). */
+    @PostMapping("/undo-discard")
+    RedirectView undoDiscard(@RequestParam(required = false) List<String> ids, InboxListFilter filter,
+            @RequestParam(defaultValue = "0") int page, Authentication user, RedirectAttributes flash) {
+        List<String> undone = ids == null ? List.of()
+                : ids.stream().filter(id -> actions.undoDiscard(id, user.getName(), undoWindow)).toList();
+        if (undone.isEmpty()) {
+            flash.addFlashAttribute("problem", "Nothing was taken back: the discard is older than "
+                    + undoWindow.toSeconds() + " seconds, was not yours, or was taken back already.");
+        } else {
+            flash.addFlashAttribute("notice", (undone.size() == 1 ? "Discard taken back: the order waits"
+                    : "Discard taken back: " + undone.size() + " orders wait") + " in the inbox again.");
+        }
+        ListPlace place = ListPlace.of(filter, page);
+        return redirect(undone.size() == 1 ? place.itemUrl(undone.get(0)) : place.listUrl());
+    }
+
     @PostMapping("/replay")
-    RedirectView replay(@RequestParam(required = false) List<String> ids, InboxListFilter filter, Authentication user,
-            RedirectAttributes flash) {
+    RedirectView replay(@RequestParam(required = false) List<String> ids, @RequestParam(required = false) String reason,
+            InboxListFilter filter, Authentication user, RedirectAttributes flash) {
         if (nothingSelected(ids, flash)) {
+            return back(filter);
+        }
+        if (reason != null && !reason.isBlank()) {
+            // Enter in the reason field sends the form's first button, Replay, where script is off: a reason
+            // written says the reviewer meant to discard, so nothing is sent through on a guess
+            flash.addFlashAttribute("selected", ids);
+            flash.addFlashAttribute("reasonError", "You wrote a reason for discarding: press Discard selected to"
+                    + " discard, or clear the reason to replay. Nothing was changed.");
             return back(filter);
         }
         List<String> replayed = actions.each(ids, id -> actions.replay(id, user.getName()));
@@ -85,7 +141,11 @@ class InboxListPage {
             return back(filter);
         }
         Consumer<String> discard = id -> actions.discard(id, reason.trim(), user.getName());
-        report(flash, actions.each(ids, discard).size(), ids.size(), "discarded");
+        List<String> discarded = actions.each(ids, discard);
+        report(flash, discarded.size(), ids.size(), "discarded");
+        if (!discarded.isEmpty()) {
+            flash.addFlashAttribute("undo", discarded);
+        }
         return back(filter);
     }
 
@@ -103,14 +163,18 @@ class InboxListPage {
             return;
         }
         String orders = done == 1 ? "1 order " : done + " orders ";
-        String skipped = selected > done
-                ? " " + (selected - done) + " had already been dealt with by someone else and were left alone." : "";
+        String skipped = selected > done ? " " + (selected - done)
+                + " had already been dealt with, or someone else is working on them, and were left alone." : "";
         flash.addFlashAttribute("notice", orders + what + "." + skipped);
     }
 
     // the filters come back in hidden fields; the URL is built, never taken from the request as it is
     private static RedirectView back(InboxListFilter filter) {
-        RedirectView view = new RedirectView(filter.url(0), true);
+        return redirect(filter.url(0));
+    }
+
+    private static RedirectView redirect(String url) {
+        RedirectView view = new RedirectView(url, true);
         view.setExpandUriTemplateVariables(false);
         return view;
     }

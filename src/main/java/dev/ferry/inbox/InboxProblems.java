@@ -72,6 +72,14 @@ class InboxProblems {
         return Problems.of(HttpStatus.CONFLICT, "exception-is-an-order", "Exception about an order", e.getMessage());
     }
 
+    @ExceptionHandler(Claim.Held.class)
+    ProblemDetail claimed(Claim.Held e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "exception-claimed", "Someone else is working on it",
+                e.getMessage());
+        problem.setProperty("claim", e.claim());
+        return problem;
+    }
+
     @ExceptionHandler(InvalidRequest.class)
     ProblemDetail invalid(InvalidRequest e) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());

@@ -5,6 +5,8 @@ import dev.ferry.orders.OrderQueries;
 import dev.ferry.orders.OrderRecord;
 import dev.ferry.orders.OrderStore;
 import dev.ferry.rpa.BotEvidence;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +32,61 @@ class InboxQueries {
     }
 
     InboxPage page(InboxFilter filter, int page, int size) {
-        List<InboxSummary> items = store.page(filter, page, size);
+        Instant now = Instant.now();
+        List<InboxSummary> items = store.page(filter, page, size).stream().map(item -> item.at(now)).toList();
         long total = OrderQueries.total(items.size(), page, size, () -> store.count(filter, OrderQueries.MAX_COUNTED));
         return new InboxPage(items, page, size, total, (total + size - 1) / size);
+    }
+
+    /** Who works on the item now, or null. */
+    Claim claim(String id) {
+        return store.find(id).map(item -> Claim.current(item.claim(), Instant.now())).orElse(null);
+    }
+
+    /** How many times each of these items' orders was replayed before it came back; absent for none. */
+    Map<String, Integer> earlierReplays(List<InboxSummary> items) {
+        return store.earlierReplays(items.stream().filter(item -> item.orderId() != null).map(InboxSummary::id).toList());
+    }
+
+    /**
+     * The order's earlier exceptions (before {@code id}), oldest first, each with who replayed it and when: an
+     * order that comes back after a replay shows that it did, and where to read the first time.
+     */
+    List<Attempt> earlierAttempts(String id, String orderId) {
+        if (orderId == null) {
+            return List.of();
+        }
+        List<Attempt> attempts = new ArrayList<>();
+        for (InboxItem item : store.ofOrder(orderId)) {
+            if (item.id().equals(id)) {
+                break;
+            }
+            HistoryEntry replay = history.of(item.id()).stream().filter(h -> "replayed".equals(h.action()))
+                    .reduce((first, second) -> second).orElse(null);
+            attempts.add(new Attempt(item, replay));
+        }
+        return attempts;
+    }
+
+    /** An earlier exception of the same order, and its replay (null if it was not replayed). */
+    record Attempt(InboxItem item, HistoryEntry replay) {
+    }
+
+    /**
+     * The oldest OPEN item the filter holds (with any status or OPEN), other than {@code current} and than those
+     * someone else works on: where a reviewer goes after acting on one. Reads a page of candidates, enough unless that many are taken.
+     */
+    Optional<String> next(InboxFilter filter, String current, String user) {
+        if (filter.status() != null && filter.status() != ExceptionStatus.OPEN) {
+            // a list of what was sent through or discarded has no next item to work on
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        return store.page(filter.withStatus(ExceptionStatus.OPEN), 0, 50).stream()
+                .filter(item -> !item.id().equals(current))
+                .filter(item -> item.claim() == null || !item.claim().heldByOtherThan(user, now))
+                .map(InboxSummary::id)
+                .findFirst();
     }
 
     /** The oldest exceptions that match, for a bulk action. */

@@ -23,6 +23,10 @@ final class InboxRequests {
         }
     }
 
+    /** POST /api/exceptions/{id}/claim: {@code takeOver} true takes it from whoever holds it. */
+    record TakeOver(Boolean takeOver) {
+    }
+
     /** POST /api/exceptions/{id}/resolve: what was done about a notice. */
     record Resolve(String note) {
 

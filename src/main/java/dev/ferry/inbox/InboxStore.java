@@ -20,9 +20,10 @@ class InboxStore {
 
     private static final String COLUMNS =
             "id, order_id, subject, title, related_order_id, status, category, step, reason, detail, attempts,"
-            + " created_at, updated_at";
+            + " created_at, updated_at, claimed_by, claimed_at, claimed_until";
     private static final String SUMMARY_COLUMNS = "e.id, e.order_id, e.subject, e.title, e.status, e.category,"
-            + " e.step, e.reason, e.attempts, e.created_at, e.updated_at, o.external_id, o.source, o.customer_name";
+            + " e.step, e.reason, e.attempts, e.created_at, e.updated_at, o.external_id, o.source, o.customer_name,"
+            + " o.status AS order_status, e.claimed_by, e.claimed_at, e.claimed_until";
     // an item that is not about an order has no row to join
     private static final String FROM = " FROM exceptions e LEFT JOIN orders o ON o.id = e.order_id";
 
@@ -169,14 +170,70 @@ class InboxStore {
                 .optional();
     }
 
-    /** Closes an OPEN exception; the order may have a new one from then on. */
+    /** Closes an OPEN exception and lets go of its claim; the order may have a new one from then on. */
     void close(String id, ExceptionStatus status) {
-        jdbc.sql("UPDATE exceptions SET status = :status, open_order_id = NULL, open_subject = NULL, updated_at = :now"
-                        + " WHERE id = :id")
+        jdbc.sql("UPDATE exceptions SET status = :status, open_order_id = NULL, open_subject = NULL, updated_at = :now,"
+                        + " claimed_by = NULL, claimed_at = NULL, claimed_until = NULL WHERE id = :id")
                 .param("status", status.name())
                 .param("now", Timestamp.from(Instant.now()))
                 .param("id", id)
                 .update();
+    }
+
+    /**
+     * Opens a discarded order's exception again (an undo); fails on the table's rule should the order have
+     * another OPEN exception meanwhile, which a discarded order cannot get.
+     */
+    void reopen(InboxItem item) {
+        String open = item.isNotice() ? "open_subject = subject" : "open_order_id = order_id";
+        jdbc.sql("UPDATE exceptions SET status = 'OPEN', " + open + ", updated_at = :now WHERE id = :id")
+                .param("now", Timestamp.from(Instant.now()))
+                .param("id", item.id())
+                .update();
+    }
+
+    /** Writes who works on the item; the caller holds the row (see {@link #lock}). */
+    void claim(String id, Claim claim) {
+        jdbc.sql("UPDATE exceptions SET claimed_by = :by, claimed_at = :since, claimed_until = :until WHERE id = :id")
+                .param("by", truncate(claim.by(), 200))
+                .param("since", Timestamp.from(claim.since()))
+                .param("until", Timestamp.from(claim.until()))
+                .param("id", id)
+                .update();
+    }
+
+    void release(String id) {
+        jdbc.sql("UPDATE exceptions SET claimed_by = NULL, claimed_at = NULL, claimed_until = NULL WHERE id = :id")
+                .param("id", id)
+                .update();
+    }
+
+    /** Every exception the order had, oldest first: an order that comes back after a replay has several. */
+    List<InboxItem> ofOrder(String orderId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM exceptions WHERE order_id = :orderId ORDER BY created_at, id")
+                .param("orderId", orderId)
+                .query(this::item)
+                .list();
+    }
+
+    /**
+     * Exception id to how many times its order was replayed before it came back (earlier exceptions a reviewer
+     * replayed), for those of the given exceptions that came back at all. One query for a page of the list.
+     */
+    Map<String, Integer> earlierReplays(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql("""
+                SELECT e.id, COUNT(p.id) AS n FROM exceptions e
+                JOIN exceptions p ON p.order_id = e.order_id AND p.status = 'RESOLVED' AND p.created_at < e.created_at
+                WHERE e.id IN (:ids) GROUP BY e.id""")
+                .param("ids", ids)
+                .query(rs -> {
+                    counts.put(rs.getString("id"), rs.getInt("n"));
+                });
+        return counts;
     }
 
     void touch(String id) {
@@ -243,7 +300,13 @@ class InboxStore {
         return new InboxItem(rs.getString("id"), rs.getString("order_id"), rs.getString("subject"),
                 rs.getString("title"), rs.getString("related_order_id"), ExceptionStatus.valueOf(rs.getString("status")), FlagCategory.valueOf(rs.getString("category")),
                 rs.getString("step"), rs.getString("reason"), rs.getString("detail"), rs.getInt("attempts"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), claim(rs));
+    }
+
+    private static Claim claim(ResultSet rs) throws SQLException {
+        String by = rs.getString("claimed_by");
+        return by == null ? null : new Claim(by, rs.getTimestamp("claimed_at").toInstant(),
+                rs.getTimestamp("claimed_until").toInstant());
     }
 
     private InboxSummary summary(ResultSet rs, int row) throws SQLException {
@@ -251,7 +314,7 @@ class InboxStore {
                 rs.getString("title"), ExceptionStatus.valueOf(rs.getString("status")), FlagCategory.valueOf(rs.getString("category")),
                 rs.getString("step"), rs.getString("reason"), rs.getInt("attempts"), rs.getString("external_id"),
                 rs.getString("source"), rs.getString("customer_name"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), rs.getString("order_status"), claim(rs));
     }
 
     static String truncate(String text, int max) {

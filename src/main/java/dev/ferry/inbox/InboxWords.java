@@ -50,7 +50,9 @@ final class InboxWords {
             "edited", "Corrected the order",
             "replayed", "Sent it through again",
             "discarded", "Discarded it",
-            "resolved", "Resolved it");
+            "resolved", "Resolved it",
+            "took-over", "Took it over",
+            "undone", "Took the discard back");
 
     // what raised a notice, by the step it names
     private static final Map<String, String> NOTICE_STEPS = Map.of(

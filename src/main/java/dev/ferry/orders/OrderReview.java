@@ -69,4 +69,12 @@ public class OrderReview {
     public void discard(String orderId) {
         store.finish(orderId, OrderStatus.DISCARDED);
     }
+
+    /**
+     * Takes a discard back: the order is FLAGGED again, waiting for review. Nothing ran on a discarded order, so
+     * nothing else needs undoing. False if the order is not DISCARDED.
+     */
+    public boolean undiscard(String orderId) {
+        return store.undiscard(orderId);
+    }
 }

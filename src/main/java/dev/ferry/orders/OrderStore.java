@@ -80,6 +80,14 @@ public class OrderStore {
                 .update() == 1;
     }
 
+    /** A discarded order waits for review again (a reviewer undid the discard); false if it is not DISCARDED. */
+    boolean undiscard(String id) {
+        return jdbc.sql("UPDATE orders SET status = 'FLAGGED', updated_at = :now WHERE id = :id AND status = 'DISCARDED'")
+                .param("now", Timestamp.from(Instant.now()))
+                .param("id", id)
+                .update() == 1;
+    }
+
     private static String customer(ObjectNode order, String field) {
         String value = order.path("customer").path(field).asText(null);
         return value == null ? null : value.substring(0, Math.min(value.length(), 200));

@@ -25,7 +25,8 @@ public final class StepWords {
             Map.entry("update-shipment-status", "Telling the CRM the carrier's shipment status"),
             Map.entry("edit", "Corrected by a reviewer"),
             Map.entry("replay", "Sent through again"),
-            Map.entry("discard", "Discarded"));
+            Map.entry("discard", "Discarded"),
+            Map.entry("undo-discard", "Discard taken back"));
 
     private static final List<String> REF_ORDER = List.of(
             "crmCustomerId", "erpOrderId", "invoiceId", "shipmentId", "trackingNumber");
