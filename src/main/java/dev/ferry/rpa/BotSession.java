@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
@@ -161,7 +162,7 @@ public final class BotSession {
         List<Refusals.Message> messages = new ArrayList<>();
         if (read instanceof List<?> list) {
             for (Object each : list) {
-                if (each instanceof java.util.Map<?, ?> m && m.get("text") instanceof String text) {
+                if (each instanceof Map<?, ?> m && m.get("text") instanceof String text) {
                     messages.add(new Refusals.Message((String) m.get("field"), (String) m.get("value"), text));
                 }
             }
