@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
@@ -94,7 +95,21 @@ public final class BotSession {
         for (String signal : bot.signals().texts()) {
             either = either.or(page.getByText(signal));
         }
+        Locator messages = messagesWithText();
         try {
+            if (messages != null) {
+                // a screen that answers with its messages about the data will not show what the bot waits for:
+                // say so as soon as they show, rather than hold the system's slot until the step timeout
+                either.or(messages).first().waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+                checkSignals();
+                if (first.count() == 0 && "complete".equals(page.evaluate("document.readyState"))) {
+                    BotRunException refused = refused("waiting for " + what);
+                    if (refused != null) {
+                        throw refused;
+                    }
+                }
+            }
+            // at once when it is there already; else the page is still coming, or its message went away
             either.first().waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
         } catch (TimeoutError e) {
             checkSignals();
@@ -143,17 +158,26 @@ public final class BotSession {
         if (validation == null || validation.messages() == null) {
             return List.of();
         }
-        Locator found = new Locators(page, text -> text).locator(validation.messages());
-        Object read = found.evaluateAll(READ_MESSAGES, validation.field());
+        Object read = messagesWithText().evaluateAll(READ_MESSAGES, validation.field());
         List<Refusals.Message> messages = new ArrayList<>();
         if (read instanceof List<?> list) {
             for (Object each : list) {
-                if (each instanceof java.util.Map<?, ?> m && m.get("text") instanceof String text) {
+                if (each instanceof Map<?, ?> m && m.get("text") instanceof String text) {
                     messages.add(new Refusals.Message((String) m.get("field"), (String) m.get("value"), text));
                 }
             }
         }
         return messages;
+    }
+
+    /** Where the bot's {@code validation:} says the screen's messages appear, those with text; null: not said. */
+    private Locator messagesWithText() {
+        Bot.Validation validation = bot.validation();
+        if (validation == null || validation.messages() == null) {
+            return null;
+        }
+        return new Locators(page, text -> text).locator(validation.messages())
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("\\S")));
     }
 
     // the field of a message: the one whose aria-describedby (or aria-errormessage) names it, else the one field in
