@@ -34,11 +34,16 @@ class InboxListPage {
     }
 
     @GetMapping
-    String list(InboxListFilter filter, @RequestParam(defaultValue = "0") int page, Model model) {
+    Object list(InboxListFilter filter, @RequestParam(defaultValue = "0") int page, Model model) {
         int shown = Math.max(page, 0);
-        InboxPage items = queries.page(filter.toFilter(), shown, PAGE_SIZE);
+        InboxPage items = queries.page(filter.toFilter(), filter.sorted(), shown, PAGE_SIZE);
+        if (items.items().isEmpty() && shown > 0 && items.totalItems() > 0) {
+            // an old link past the end (?page=99 of 2): the last page, never "Page 100 of 2"
+            return back(filter, (int) Math.max(0, items.totalPages() - 1));
+        }
         Instant now = Instant.now();
         model.addAttribute("filter", filter);
+        model.addAttribute("columns", InboxListView.columns(filter));
         model.addAttribute("rows", items.items().stream().map(item -> InboxListView.row(item, now)).toList());
         model.addAttribute("items", items);
         model.addAttribute("counts", InboxListView.counts(queries.openCounts(), filter));
@@ -59,6 +64,12 @@ class InboxListPage {
             model.addAttribute("selected", List.of());
         }
         return "inbox/list";
+    }
+
+    // the address of an action, typed or reloaded in the address bar, goes back to the list rather than to a 405
+    @GetMapping({"/replay", "/discard"})
+    RedirectView actionAddress(InboxListFilter filter) {
+        return back(filter);
     }
 
     @PostMapping("/replay")
@@ -110,7 +121,11 @@ class InboxListPage {
 
     // the filters come back in hidden fields; the URL is built, never taken from the request as it is
     private static RedirectView back(InboxListFilter filter) {
-        RedirectView view = new RedirectView(filter.url(0), true);
+        return back(filter, 0);
+    }
+
+    private static RedirectView back(InboxListFilter filter, int page) {
+        RedirectView view = new RedirectView(filter.url(page), true);
         view.setExpandUriTemplateVariables(false);
         return view;
     }

@@ -4,6 +4,7 @@ import dev.ferry.orders.PageTimes;
 import dev.ferry.orders.StepWords;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +14,13 @@ final class InboxListView {
     private static final int SHORT_REASON = 140;
 
     /** {@code notice}: not about an order; {@code customerName} is then the notice's title. */
-    record Row(String id, String orderId, boolean open, String status, String waiting, String since,
+    record Row(String id, String orderId, boolean open, String status, String waiting, PageTimes.Shown since,
             String customerName, String externalId, String source, String step, String category, String reason,
-            boolean notice) {
+            boolean notice, PageTimes.Shown closedAt) {
+    }
+
+    /** A column heading: its words, the link that sorts by it, and how it is sorted now (aria-sort). */
+    record Column(String label, String url, String ariaSort) {
     }
 
     record Count(String label, long count, String url, boolean current) {
@@ -28,18 +33,34 @@ final class InboxListView {
     }
 
     static Row row(InboxSummary item, Instant now) {
-        String reason = item.reason() == null ? "" : InboxStore.truncate(item.reason(), SHORT_REASON);
+        String reason = item.reason() == null ? "" : InboxStore.truncate(StepWords.forPeople(item.reason()), SHORT_REASON);
         boolean open = item.status() == ExceptionStatus.OPEN;
+        // a closed item waits no longer: the list says when it was dealt with instead
+        PageTimes.Shown closedAt = open ? null : PageTimes.at(item.updatedAt());
         if (item.orderId() == null) {
             return new Row(item.id(), null, open, InboxWords.noticeStatus(item.status()),
                     PageTimes.age(item.createdAt(), now), PageTimes.at(item.createdAt()), item.title(), "—",
                     "not an order", InboxWords.noticeStep(item.step()), InboxWords.category(item.category()), reason,
-                    true);
+                    true, closedAt);
         }
         return new Row(item.id(), item.orderId(), open, InboxWords.status(item.status()),
                 PageTimes.age(item.createdAt(), now), PageTimes.at(item.createdAt()),
                 item.customerName() == null ? "(no name)" : item.customerName(), item.externalId(), item.source(),
-                StepWords.step(item.step()), InboxWords.category(item.category()), reason, false);
+                StepWords.step(item.step()), InboxWords.category(item.category()), reason, false, closedAt);
+    }
+
+    /** The sortable headings of the list, in the table's order. */
+    static Map<String, Column> columns(InboxListFilter filter) {
+        InboxSort sort = filter.sorted();
+        Map<String, Column> columns = new LinkedHashMap<>();
+        for (String[] c : new String[][] {{"waiting", "Waiting"}, {"customer", "Customer"}, {"order", "Order"},
+                {"step", "Stopped at"}, {"category", "Problem"}}) {
+            // "waiting" counts how long: by default what waited longest is first, the longest wait on top
+            boolean descending = sort.reversed() != c[0].equals("waiting");
+            String ariaSort = !sort.key().equals(c[0]) ? null : descending ? "descending" : "ascending";
+            columns.put(c[0], new Column(c[1], filter.sortedBy(c[0]), ariaSort));
+        }
+        return columns;
     }
 
     /**
@@ -60,7 +81,7 @@ final class InboxListView {
     }
 
     private static String linkTo(String category) {
-        return new InboxListFilter(null, category, null, null, null).url(0);
+        return new InboxListFilter(null, category, null, null, null, null).url(0);
     }
 
     static List<Option> statuses() {

@@ -30,7 +30,11 @@ class InboxQueries {
     }
 
     InboxPage page(InboxFilter filter, int page, int size) {
-        List<InboxSummary> items = store.page(filter, page, size);
+        return page(filter, InboxSort.DEFAULT, page, size);
+    }
+
+    InboxPage page(InboxFilter filter, InboxSort sort, int page, int size) {
+        List<InboxSummary> items = store.page(filter, sort, page, size);
         long total = OrderQueries.total(items.size(), page, size, () -> store.count(filter, OrderQueries.MAX_COUNTED));
         return new InboxPage(items, page, size, total, (total + size - 1) / size);
     }
