@@ -153,6 +153,12 @@ class InboxReadingIT extends FerryIntegrationTest {
         assertThat(reason).not().containsText("HTTP");
         page.getByText("Technical detail for IT support").click();
         assertThat(page.locator(".technical pre")).containsText("HTTP 422");
+
+        // on a phone the timeline's detail reads across the screen, not a letter a line in a squeezed column
+        page.setViewportSize(390, 844);
+        Locator failedDetail = page.locator("table.timeline tr.failed td.detail").first();
+        assertThat(failedDetail).isVisible();
+        assertThat(failedDetail.boundingBox().width).isGreaterThan(300);
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The rows, counts and choices of the /inbox page, each already in words. */
 final class InboxListView {
@@ -33,7 +35,7 @@ final class InboxListView {
     }
 
     static Row row(InboxSummary item, Instant now) {
-        String reason = item.reason() == null ? "" : InboxStore.truncate(StepWords.forPeople(item.reason()), SHORT_REASON);
+        String reason = item.reason() == null ? "" : InboxStore.truncate(shortReason(item.reason()), SHORT_REASON);
         boolean open = item.status() == ExceptionStatus.OPEN;
         // a closed item waits no longer: the list says when it was dealt with instead
         PageTimes.Shown closedAt = open ? null : PageTimes.at(item.updatedAt());
@@ -47,6 +49,20 @@ final class InboxListView {
                 PageTimes.age(item.createdAt(), now), PageTimes.at(item.createdAt()),
                 item.customerName() == null ? "(no name)" : item.customerName(), item.externalId(), item.source(),
                 StepWords.step(item.step()), InboxWords.category(item.category()), reason, false, closedAt);
+    }
+
+    // "The ERP rejected the request: " says again what the Problem and Stopped at columns say; a row has one line
+    private static final Pattern REJECTED = Pattern.compile("^[^:]{1,60} rejected the request: (.+)$", Pattern.DOTALL);
+
+    /** The reason as a row shows it: the refusing system's own words first, without codes. */
+    static String shortReason(String reason) {
+        String plain = StepWords.forPeople(reason);
+        Matcher own = REJECTED.matcher(plain);
+        if (!own.matches()) {
+            return plain;
+        }
+        String words = own.group(1);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** The sortable headings of the list, in the table's order. */

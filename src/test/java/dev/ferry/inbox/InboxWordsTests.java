@@ -50,6 +50,14 @@ class InboxWordsTests {
     }
 
     @Test
+    void aRowsReasonStartsWithTheRefusingSystemsOwnWords() {
+        assertThat(InboxListView.shortReason("The ERP rejected the request (HTTP 422): item DISCONTINUED-LAMP is"
+                + " discontinued")).isEqualTo("Item DISCONTINUED-LAMP is discontinued");
+        assertThat(InboxListView.shortReason("The order total of 12,500.00 EUR is above the review limit"))
+                .isEqualTo("The order total of 12,500.00 EUR is above the review limit");
+    }
+
+    @Test
     void theSourceFilterIsComparedInLowerCase() {
         assertThat(new InboxFilter(null, null, null, " WebShop ", null).params()).containsEntry("source", "webshop");
     }
