@@ -87,17 +87,18 @@ final class InboxListView {
         boolean waiting = filter.shownStatus().equals(ExceptionStatus.OPEN.name());
         FlagCategory current = InboxRequests.categoryNamed(filter.category());
         List<Count> counts = new ArrayList<>();
-        counts.add(new Count("All waiting", open.total(), linkTo(null), waiting && current == null));
+        counts.add(new Count("All waiting", open.total(), linkTo(null, filter), waiting && current == null));
         for (Map.Entry<String, Long> entry : open.byCategory().entrySet()) {
             FlagCategory category = FlagCategory.valueOf(entry.getKey());
-            counts.add(new Count(InboxWords.category(category), entry.getValue(), linkTo(category.name()),
+            counts.add(new Count(InboxWords.category(category), entry.getValue(), linkTo(category.name(), filter),
                     waiting && category == current));
         }
         return counts;
     }
 
-    private static String linkTo(String category) {
-        return new InboxListFilter(null, category, null, null, null, null).url(0);
+    // the sort the reviewer chose stays; the filters do not, so the number and the list agree
+    private static String linkTo(String category, InboxListFilter filter) {
+        return new InboxListFilter(null, category, null, null, null, filter.sort()).url(0);
     }
 
     static List<Option> statuses() {

@@ -45,6 +45,10 @@ class InboxWordsTests {
         assertThat(byCustomer.sortedBy("step")).isEqualTo("/inbox?category=BUSINESS_RULE&q=ana&sort=step");
         // the default is not written: the plain address is the list as it always was
         assertThat(new InboxListFilter(null, null, null, null, null, "waiting").url(0)).isEqualTo("/inbox");
+        // the count boxes keep the sort, not the filters: each lists exactly what it counts
+        InboxQueries.Counts open = new InboxQueries.Counts(2, java.util.Map.of("BUSINESS_RULE", 2L));
+        assertThat(InboxListView.counts(open, byCustomer)).extracting(InboxListView.Count::url)
+                .containsExactly("/inbox?sort=customer", "/inbox?category=BUSINESS_RULE&sort=customer");
         assertThat(InboxSort.parse("nonsense")).isEqualTo(InboxSort.DEFAULT);
         assertThat(InboxSort.parse("-Step")).isEqualTo(new InboxSort("step", true));
     }
