@@ -99,12 +99,17 @@ class InboxPagesIT extends FerryIntegrationTest {
     // first, while the inbox holds only these orders, so the pictures in docs/inbox.md show a tidy inbox
     @Test
     @Order(1)
-    void screenshotsOfTheInboxAndOfAnItemAt1280PixelsWide() throws Exception {
+    void screenshotsOfTheInboxOfAnItemAndOfARobotFailureAt1280PixelsWideAndOfThePhoneList() throws Exception {
         String address = flag(person(TestOrders.withPostalCode("WEB-10042", "00000"), "Ana Lima"));
         flag(person(TestOrders.withQuantity("WEB-10043", 1000), "Rui Costa"));
         flag(person(TestOrders.forCustomer("WEB-10044", "C-404"), "Marta Sousa"));
         flag(person(TestOrders.withSku("WEB-10045", "DISCONTINUED-TEAPOT"), "João Pereira"));
         flag(person(TestOrders.forCustomer("WEB-10046", "C-DOWN"), "Sofia Almeida"));
+        // freight the carrier's portal refuses: the robot's failure, with what the portal said and its screenshot
+        sandbox.portal().hazards().calm();
+        ObjectNode freight = TestOrders.withService("WEB-10047", "freight");
+        freight.withObjectProperty("shipTo").put("postalCode", "1250/146");
+        flag(person(freight, "Lars Nilsson"));
         signIn();
         page.setViewportSize(1280, 900);
         Files.createDirectories(projectDir().resolve("docs/images"));
@@ -113,11 +118,23 @@ class InboxPagesIT extends FerryIntegrationTest {
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ana Lima"))).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(projectDir().resolve("docs/images/inbox.png")));
 
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Lars Nilsson")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Lars Nilsson");
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(projectDir().resolve("docs/images/inbox-bot-failure.png")));
+
+        page.navigate("/inbox");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ana Lima")).click();
         assertThat(page.getByText("Creating the shipment").first()).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(projectDir().resolve("docs/images/inbox-detail.png")));
         assertThat(order(address).path("status").asText()).isEqualTo("FLAGGED");
+
+        // what a phone shows first: the list, not the filters
+        page.setViewportSize(390, 844);
+        page.navigate("/inbox");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ana Lima"))).isInViewport();
+        page.screenshot(new Page.ScreenshotOptions().setPath(projectDir().resolve("docs/images/inbox-phone.png")));
     }
 
     @Test

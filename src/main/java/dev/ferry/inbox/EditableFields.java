@@ -2,6 +2,7 @@ package dev.ferry.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.orders.OrderFieldNames;
 import dev.ferry.orders.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,7 +62,7 @@ final class EditableFields {
         }
         // what has no field of its own (currency, a missing line ...) is listed above the form
         List<String> other = errors.entrySet().stream()
-                .map(e -> (e.getKey().isEmpty() ? "The order" : e.getKey().substring(1)) + ": " + e.getValue())
+                .map(e -> OrderFieldNames.of(e.getKey()) + ": " + e.getValue())
                 .toList();
         return new Form(shipTo, customer, lines, other);
     }

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.orders.InvalidOrderException;
 import dev.ferry.orders.OrderBodyReader;
+import dev.ferry.orders.OrderFieldNames;
 import dev.ferry.orders.OrderValidator;
 import dev.ferry.orders.Violation;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -99,6 +102,12 @@ class InboxDetailPage {
                     + "; it was not yours to let go of.");
         }
         return "redirect:" + place.listUrl();
+    }
+
+    // an action's address in the address bar (a reload after a refused form, a copied link) shows the item again
+    @GetMapping({"/edit", "/edit-json", "/replay", "/resolve", "/discard", "/take-over", "/release"})
+    String actionAddress(@PathVariable String id, @ModelAttribute(name = "place", binding = false) ListPlace place) {
+        return back(id, place);
     }
 
     /**
@@ -304,8 +313,23 @@ class InboxDetailPage {
         return back(id, place);
     }
 
-    private static String located(Violation violation) {
-        return (violation.pointer().isEmpty() ? "" : violation.pointer() + ": ") + violation.message();
+    private static final Pattern WHERE = Pattern.compile("at line (\\d+), column (\\d+)");
+
+    /** A violation beside the JSON editor, naming the field as the form does; a typo by its line and column. */
+    static String located(Violation violation) {
+        String message = violation.message() == null ? "" : violation.message();
+        if (violation.pointer().isEmpty() && message.startsWith("Malformed JSON")) {
+            // the parser's own words name its settings (StreamReadFeature...): a person needs where to look
+            Matcher where = WHERE.matcher(message);
+            return where.find()
+                    ? "This is not valid JSON: look at line " + where.group(1) + ", column " + where.group(2)
+                            + " (a missing comma, quote or bracket just before it is the usual cause)."
+                    : "This is not valid JSON: look for a missing comma, quote or bracket.";
+        }
+        if (violation.pointer().isEmpty()) {
+            return ViolationWords.of(message);
+        }
+        return OrderFieldNames.of(violation.pointer()) + ": " + ViolationWords.of(message);
     }
 
     private String pretty(ObjectNode payload) {

@@ -16,7 +16,11 @@ import java.util.List;
 record InboxDetailView(InboxDetail exception, boolean open, boolean approval, String statusWords, String categoryWords,
         String stepWords, String hint, String waiting, Customer customer, Address shipTo, List<Line> lines,
         String total, List<OrderTimeline.Row> timeline, List<OrderTimeline.Ref> refs, List<History> history,
-        List<InboxDetail.Artifact> screenshots) {
+        List<InboxDetail.Artifact> screenshots, String reason, Closed closed) {
+
+    /** When and by whom an item stopped waiting; null while it waits. */
+    record Closed(PageTimes.Shown at, String by, String what) {
+    }
 
     record Customer(String name, String email, String id) {
     }
@@ -27,7 +31,7 @@ record InboxDetailView(InboxDetail exception, boolean open, boolean approval, St
     record Line(String sku, String quantity, String unitPrice, String total) {
     }
 
-    record History(String at, String actor, String action, String note) {
+    record History(PageTimes.Shown at, String actor, String action, String note) {
     }
 
     static InboxDetailView of(InboxDetail detail, Instant now) {
@@ -43,8 +47,26 @@ record InboxDetailView(InboxDetail exception, boolean open, boolean approval, St
                         text(shipTo, "city"), text(shipTo, "country")),
                 lines(order), total(order), OrderTimeline.of(detail.order().journal()),
                 OrderTimeline.refs(detail.order().refs()), history(detail),
-                detail.artifacts().stream().filter(a -> "screenshot".equals(a.kind())).toList());
+                detail.artifacts().stream().filter(a -> "screenshot".equals(a.kind())).toList(),
+                StepWords.forPeople(detail.reason()), closed(detail));
     }
+
+    /** The last action that closed it: replayed, discarded or resolved, with who did it. */
+    static Closed closed(InboxDetail detail) {
+        if (detail.status() == ExceptionStatus.OPEN) {
+            return null;
+        }
+        for (int i = detail.history().size() - 1; i >= 0; i--) {
+            HistoryEntry entry = detail.history().get(i);
+            if (CLOSING.contains(entry.action())) {
+                return new Closed(PageTimes.at(entry.at()), InboxWords.actor(entry.actor()),
+                        InboxWords.action(entry.action()));
+            }
+        }
+        return new Closed(PageTimes.at(detail.updatedAt()), "", InboxWords.status(detail.status()));
+    }
+
+    private static final List<String> CLOSING = List.of("replayed", "discarded", "resolved");
 
     private static List<Line> lines(JsonNode order) {
         List<Line> lines = new ArrayList<>();
@@ -94,8 +116,16 @@ record InboxDetailView(InboxDetail exception, boolean open, boolean approval, St
     static List<History> history(InboxDetail detail) {
         return detail.history().stream()
                 .map(h -> new History(PageTimes.at(h.at()), InboxWords.actor(h.actor()), InboxWords.action(h.action()),
-                        h.note()))
+                        note(h)))
                 .toList();
+    }
+
+    // an edit is told from the order before and after, so it names the fields as the form does
+    private static String note(HistoryEntry entry) {
+        if ("edited".equals(entry.action()) && entry.payloadBefore() != null && entry.payloadAfter() != null) {
+            return PayloadChanges.describedSummary(entry.payloadBefore(), entry.payloadAfter());
+        }
+        return "flagged".equals(entry.action()) ? StepWords.forPeople(entry.note()) : entry.note();
     }
 
     private static String text(JsonNode node, String field) {

@@ -65,7 +65,10 @@ record InboxFilter(ExceptionStatus status, FlagCategory category, String step, S
             params.put("category", category.name());
         }
         putIfGiven(params, "step", step);
-        putIfGiven(params, "source", source);
+        // a source is lower case (the order schema's pattern): "Webshop", as people type it, finds webshop
+        if (source != null && !source.isBlank()) {
+            params.put("source", source.trim().toLowerCase(Locale.ROOT));
+        }
         if (q != null && !q.isBlank()) {
             params.put("q", "%" + escapeLike(q.trim().toLowerCase(Locale.ROOT)) + "%");
         }

@@ -5,9 +5,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The /inbox page's filters as they arrive in its query (and in its forms' hidden fields). Without a
- * status the page shows what waits (OPEN); "ALL" shows every status. Unknown values filter nothing.
+ * status the page shows what waits (OPEN); "ALL" shows every status. Unknown values filter nothing. {@code sort}
+ * is how the list is sorted ({@link InboxSort}); it rides along in every link and form, like the filters.
  */
-record InboxListFilter(String status, String category, String step, String source, String q) {
+record InboxListFilter(String status, String category, String step, String source, String q, String sort) {
 
     static final String ALL = "ALL";
 
@@ -28,7 +29,16 @@ record InboxListFilter(String status, String category, String step, String sourc
 
     /** The same filters with another category, as the count links use them. */
     InboxListFilter withCategory(String category) {
-        return new InboxListFilter(status, category, step, source, q);
+        return new InboxListFilter(status, category, step, source, q, sort);
+    }
+
+    InboxSort sorted() {
+        return InboxSort.parse(sort);
+    }
+
+    /** The same filters sorted another way, from the first page: the column headings' links. */
+    String sortedBy(String column) {
+        return new InboxListFilter(status, category, step, source, q, sorted().next(column)).url(0);
     }
 
     public boolean narrowed() {
@@ -46,6 +56,9 @@ record InboxListFilter(String status, String category, String step, String sourc
         addIfGiven(url, "step", step);
         addIfGiven(url, "source", source);
         addIfGiven(url, "q", q);
+        if (!sorted().isDefault()) {
+            url.queryParam("sort", sorted().param());
+        }
         if (page > 0) {
             url.queryParam("page", page);
         }

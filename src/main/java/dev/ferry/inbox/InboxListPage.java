@@ -44,11 +44,16 @@ class InboxListPage {
     }
 
     @GetMapping
-    String list(InboxListFilter filter, @RequestParam(defaultValue = "0") int page, Authentication user, Model model) {
+    Object list(InboxListFilter filter, @RequestParam(defaultValue = "0") int page, Authentication user, Model model) {
         int shown = Math.max(page, 0);
-        InboxPage items = queries.page(filter.toFilter(), shown, PAGE_SIZE);
+        InboxPage items = queries.page(filter.toFilter(), filter.sorted(), shown, PAGE_SIZE);
+        if (items.items().isEmpty() && shown > 0 && items.totalItems() > 0) {
+            // an old link past the end (?page=99 of 2): the last page, never "Page 100 of 2"
+            return back(filter, (int) Math.max(0, items.totalPages() - 1));
+        }
         Instant now = Instant.now();
         model.addAttribute("filter", filter);
+        model.addAttribute("columns", InboxListView.columns(filter));
         model.addAttribute("rows", items.items().stream().map(item -> InboxListView.row(item, now)).toList());
         model.addAttribute("items", items);
         model.addAttribute("counts", InboxListView.counts(queries.openCounts(), filter));
@@ -107,6 +112,12 @@ class InboxListPage {
         }
         ListPlace place = ListPlace.of(filter, page);
         return redirect(undone.size() == 1 ? place.itemUrl(undone.get(0)) : place.listUrl());
+    }
+
+    // the address of an action, typed or reloaded in the address bar, goes back to the list rather than to a 405
+    @GetMapping({"/replay", "/discard"})
+    RedirectView actionAddress(InboxListFilter filter) {
+        return back(filter);
     }
 
     @PostMapping("/replay")
@@ -170,7 +181,11 @@ class InboxListPage {
 
     // the filters come back in hidden fields; the URL is built, never taken from the request as it is
     private static RedirectView back(InboxListFilter filter) {
-        return redirect(filter.url(0));
+        return back(filter, 0);
+    }
+
+    private static RedirectView back(InboxListFilter filter, int page) {
+        return redirect(filter.url(page));
     }
 
     private static RedirectView redirect(String url) {

@@ -32,8 +32,12 @@ class InboxQueries {
     }
 
     InboxPage page(InboxFilter filter, int page, int size) {
+        return page(filter, InboxSort.DEFAULT, page, size);
+    }
+
+    InboxPage page(InboxFilter filter, InboxSort sort, int page, int size) {
         Instant now = Instant.now();
-        List<InboxSummary> items = store.page(filter, page, size).stream().map(item -> item.at(now)).toList();
+        List<InboxSummary> items = store.page(filter, sort, page, size).stream().map(item -> item.at(now)).toList();
         long total = OrderQueries.total(items.size(), page, size, () -> store.count(filter, OrderQueries.MAX_COUNTED));
         return new InboxPage(items, page, size, total, (total + size - 1) / size);
     }

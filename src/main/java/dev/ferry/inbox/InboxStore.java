@@ -249,7 +249,12 @@ class InboxStore {
      * them unread (WHERE id IN (a page of ids)) several times slower on the first pages, the ones people open.
      */
     List<InboxSummary> page(InboxFilter filter, int page, int size) {
-        return filter.bind(jdbc.sql("SELECT " + SUMMARY_COLUMNS + FROM + filter.where() + " ORDER BY " + filter.order()
+        return page(filter, InboxSort.DEFAULT, page, size);
+    }
+
+    /** A page in the order a person picked on the /inbox page; the default is the filter's own order. */
+    List<InboxSummary> page(InboxFilter filter, InboxSort sort, int page, int size) {
+        return filter.bind(jdbc.sql("SELECT " + SUMMARY_COLUMNS + FROM + filter.where() + " ORDER BY " + sort.sql(filter)
                         + " LIMIT :size OFFSET :offset"))
                 .param("size", size)
                 .param("offset", (long) page * size)

@@ -8,7 +8,7 @@ package dev.ferry.inbox;
 record ListPlace(InboxListFilter filter, int page) {
 
     static ListPlace of(InboxListFilter filter, int page) {
-        return new ListPlace(filter == null ? new InboxListFilter(null, null, null, null, null) : filter,
+        return new ListPlace(filter == null ? new InboxListFilter(null, null, null, null, null, null) : filter,
                 Math.max(page, 0));
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
 
 /** A notice (an inbox item not about an order) as its page shows it. */
 record NoticeView(InboxDetail exception, boolean open, String statusWords, String categoryWords, String stepWords,
-        String hint, String waiting, String schedule, List<InboxDetailView.History> history) {
+        String hint, String waiting, String schedule, List<InboxDetailView.History> history,
+        InboxDetailView.Closed closed) {
 
     private static final String SCHEDULE = "schedule:";
 
@@ -17,6 +18,6 @@ record NoticeView(InboxDetail exception, boolean open, String statusWords, Strin
                 InboxWords.noticeStep(detail.step()), InboxWords.hint(detail.category(), detail.step()),
                 PageTimes.age(detail.createdAt(), now),
                 subject.startsWith(SCHEDULE) ? subject.substring(SCHEDULE.length()) : null,
-                InboxDetailView.history(detail));
+                InboxDetailView.history(detail), InboxDetailView.closed(detail));
     }
 }

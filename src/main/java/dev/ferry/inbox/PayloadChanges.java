@@ -1,6 +1,7 @@
 package dev.ferry.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.orders.OrderFieldNames;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,40 @@ final class PayloadChanges {
         }
         String shown = String.join(", ", pointers.subList(0, Math.min(SHOWN, pointers.size())));
         return pointers.size() > SHOWN ? shown + " and " + (pointers.size() - SHOWN) + " more" : shown;
+    }
+
+    /**
+     * Each change as the history shows it, named as the form names the field and counting lines from 1:
+     * "Line 2 SKU: DISCONTINUED-LAMP → SKU-TEAPOT", "Postal code: 00000 → 1100-048".
+     */
+    static List<String> described(JsonNode before, JsonNode after) {
+        return between(before, after).stream()
+                .map(pointer -> OrderFieldNames.of(pointer) + ": " + shown(before.at(pointer)) + " → "
+                        + shown(after.at(pointer)))
+                .toList();
+    }
+
+    /** The history's words for an edit: every change, or the first few and how many more. */
+    static String describedSummary(JsonNode before, JsonNode after) {
+        List<String> changes = described(before, after);
+        if (changes.isEmpty()) {
+            return "No fields changed.";
+        }
+        String shown = String.join("; ", changes.subList(0, Math.min(SHOWN, changes.size())));
+        return changes.size() > SHOWN ? shown + "; and " + (changes.size() - SHOWN) + " more" : shown;
+    }
+
+    private static final int LONGEST_VALUE = 80;
+
+    private static String shown(JsonNode value) {
+        if (value == null || value.isMissingNode() || value.isNull()) {
+            return "(empty)";
+        }
+        if (value.isContainerNode()) {
+            return value.isArray() ? "(a list)" : "(a group of fields)";
+        }
+        String text = value.asText();
+        return text.isEmpty() ? "(empty)" : InboxStore.truncate(text, LONGEST_VALUE);
     }
 
     private static void collect(String at, JsonNode before, JsonNode after, List<String> changed) {

@@ -2,6 +2,7 @@ package dev.ferry.orders;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The journal's step ids and refs in the words of the people who read the pages: a reviewer knows
@@ -29,14 +30,29 @@ public final class StepWords {
             Map.entry("undo-discard", "Discard taken back"));
 
     private static final List<String> REF_ORDER = List.of(
-            "crmCustomerId", "erpOrderId", "invoiceId", "shipmentId", "trackingNumber");
-    private static final Map<String, String> REFS = Map.of(
-            "crmCustomerId", "CRM customer",
-            "erpOrderId", "ERP sales order",
-            "invoiceId", "Invoice",
-            "shipmentId", "Shipment",
-            "trackingNumber", "Tracking number",
-            "shipmentStatus", "Shipment status");
+            "crmCustomerId", "erpOrderId", "invoiceId", "shipmentId", "consignmentNumber", "trackingNumber",
+            "carrier", "botRunId", "crmUpdateId");
+    private static final Map<String, String> REFS = Map.ofEntries(
+            Map.entry("crmCustomerId", "CRM customer"),
+            Map.entry("erpOrderId", "ERP sales order"),
+            Map.entry("salesOrderId", "ERP sales order"),
+            Map.entry("invoiceId", "Invoice"),
+            Map.entry("shipmentId", "Shipment"),
+            Map.entry("consignmentNumber", "Consignment"),
+            Map.entry("trackingNumber", "Tracking number"),
+            Map.entry("carrier", "Carrier"),
+            Map.entry("botRunId", "Bot run"),
+            Map.entry("crmUpdateId", "CRM update"),
+            Map.entry("crmShipmentUpdateId", "CRM shipment update"),
+            Map.entry("shipmentStatus", "Shipment status"),
+            Map.entry("shipmentStatusAt", "Shipment status since"));
+
+    // the systems' names people know in capitals; a ref a new route adds is named by its own words, not its key
+    private static final Map<String, String> ACRONYMS = Map.of("crm", "CRM", "erp", "ERP", "id", "", "rpa", "RPA");
+
+    // "(HTTP 422)" and "SCREEN_CHANGED: " are for IT: the technical detail keeps them, the sentence people read not
+    private static final Pattern STATUS_CODE = Pattern.compile("\\s*\\(HTTP \\d{3}\\)");
+    private static final Pattern CODE_PREFIX = Pattern.compile("^[A-Z][A-Z_]{2,}: ");
 
     private static final Map<StepOutcome, String> OUTCOMES = Map.of(
             StepOutcome.OK, "Done",
@@ -53,7 +69,27 @@ public final class StepWords {
     }
 
     public static String ref(String name) {
-        return REFS.getOrDefault(name, name);
+        String known = REFS.get(name);
+        if (known != null || name == null) {
+            return known;
+        }
+        StringBuilder words = new StringBuilder();
+        for (String word : OrderFieldNames.words(name).split(" ")) {
+            String shown = ACRONYMS.getOrDefault(word, word);
+            if (!shown.isEmpty()) {
+                words.append(words.isEmpty() ? "" : " ").append(shown);
+            }
+        }
+        String label = words.toString();
+        return label.isEmpty() ? name : Character.toUpperCase(label.charAt(0)) + label.substring(1);
+    }
+
+    /** A reason or detail as people read it: without HTTP status codes and error codes in capitals. */
+    public static String forPeople(String text) {
+        if (text == null) {
+            return "";
+        }
+        return STATUS_CODE.matcher(CODE_PREFIX.matcher(text).replaceFirst("")).replaceAll("");
     }
 
     static int refRank(String name) {

@@ -11,10 +11,10 @@ import java.util.Map;
 final class SchedulePageView {
 
     record Schedule(String name, String when, String cron, String timeZone, String state, String stateWords,
-            boolean paused, boolean inUse, String next, String previous, List<String> policy, Run lastRun) {
+            boolean paused, boolean inUse, PageTimes.Shown next, PageTimes.Shown previous, List<String> policy, Run lastRun) {
     }
 
-    record Run(long id, String planned, String started, String duration, String outcome, String outcomeWords,
+    record Run(long id, PageTimes.Shown planned, PageTimes.Shown started, String duration, String outcome, String outcomeWords,
             String items, String error, boolean failed, boolean running) {
     }
 
@@ -38,8 +38,10 @@ final class SchedulePageView {
 
     static Schedule of(ScheduleView s, Instant now) {
         String when = CronWords.of(s.cron(), s.timeZone()).orElse("");
-        return new Schedule(s.name(), when, s.cron(), s.timeZone(), s.state(), stateWords(s), "PAUSED".equals(s.state()),
-                s.inUse(), PageTimes.at(s.nextFireTime()), PageTimes.at(s.previousFireTime()), policy(s.policy()),
+        boolean paused = "PAUSED".equals(s.state());
+        // Quartz keeps a paused trigger's next fire time, but it does not fire then: the pages show none
+        return new Schedule(s.name(), when, s.cron(), s.timeZone(), s.state(), stateWords(s), paused,
+                s.inUse(), paused ? PageTimes.NONE : PageTimes.at(s.nextFireTime()), PageTimes.at(s.previousFireTime()), policy(s.policy()),
                 s.lastRun() == null ? null : run(s.lastRun(), now));
     }
 

@@ -71,7 +71,7 @@ class SchedulesPage {
     String resume(@PathVariable String name, @RequestParam(required = false) String from, Authentication user,
             RedirectAttributes flash) throws SchedulerException {
         if (done(name, schedules.resume(name, user.getName()), "resume", flash)) {
-            String next = SchedulePageView.of(find(name), Instant.now()).next();
+            String next = SchedulePageView.of(find(name), Instant.now()).next().utc();
             flash.addFlashAttribute("notice", name + " is resumed" + (next.isEmpty() ? "." : ": next run " + next + "."));
         }
         return back(from);

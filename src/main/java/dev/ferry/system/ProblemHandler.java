@@ -2,6 +2,9 @@ package dev.ferry.system;
 
 import dev.ferry.orders.IdempotencyKeyReusedException;
 import dev.ferry.orders.InvalidOrderException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -15,10 +18,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every API error leaves as RFC 9457 problem+json; the type names the problem, the detail says what to do. */
+/**
+ * Every API error leaves as RFC 9457 problem+json; the type names the problem, the detail says what to do. A
+ * person's browser asking for a page (not under /api/, accepting HTML) gets the error page instead: the error is
+ * handed to the servlet container, whose /error renders templates/error.html for the status.
+ */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
@@ -55,7 +63,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
         if (StoreUnavailable.causedBy(e)) {
             // the store failed under this request: one line, and a check at once so the next requests get 503 early
             log.warn("Request failed, the store did not take it: {}", StoreMonitor.firstLine(e));
@@ -63,9 +71,46 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return StoreUnavailable.response(null, retryAfter);
         }
         log.error("Request failed", e);
+        if (forPerson(request)) {
+            return errorPage(request, HttpStatus.INTERNAL_SERVER_ERROR);
+        }
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                         "Ferry could not complete the request; the error is in its log."));
+    }
+
+    // Spring's own exceptions (404 for an unknown address, 405 for a form's address reloaded ...) as a page for people
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (forPerson(request)) {
+            return errorPage(request, statusCode);
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    /** A page, not the API: outside /api/ and from a browser, which asks for HTML. */
+    static boolean forPerson(WebRequest request) {
+        if (!(request instanceof ServletWebRequest servlet)) {
+            return false;
+        }
+        String path = servlet.getRequest().getRequestURI().substring(servlet.getRequest().getContextPath().length());
+        String accept = servlet.getHeader(HttpHeaders.ACCEPT);
+        return !path.startsWith("/api/") && !path.startsWith("/actuator/") && accept != null
+                && accept.contains(MediaType.TEXT_HTML_VALUE);
+    }
+
+    // null: the response is left to the container, which forwards to /error (Spring Boot's, with error.html)
+    private static <T> ResponseEntity<T> errorPage(WebRequest request, HttpStatusCode status) {
+        HttpServletResponse response = ((ServletWebRequest) request).getResponse();
+        try {
+            if (response != null && !response.isCommitted()) {
+                response.sendError(status.value());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return null;
     }
 
     // Spring's own exceptions (ResponseStatusException, 404, 405, 415 ...) get a type too.

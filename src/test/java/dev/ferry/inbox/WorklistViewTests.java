@@ -42,10 +42,10 @@ class WorklistViewTests {
 
     @Test
     void theListPlaceRidesAlongOnItemLinks() {
-        ListPlace place = ListPlace.of(new InboxListFilter(null, "BUSINESS_RULE", null, null, "a&b"), 2);
+        ListPlace place = ListPlace.of(new InboxListFilter(null, "BUSINESS_RULE", null, null, "a&b", "customer"), 2);
 
-        assertThat(place.listUrl()).isEqualTo("/inbox?category=BUSINESS_RULE&q=a%26b&page=2");
-        assertThat(place.itemUrl("e1")).isEqualTo("/inbox/e1?category=BUSINESS_RULE&q=a%26b&page=2");
+        assertThat(place.listUrl()).isEqualTo("/inbox?category=BUSINESS_RULE&q=a%26b&sort=customer&page=2");
+        assertThat(place.itemUrl("e1")).isEqualTo("/inbox/e1?category=BUSINESS_RULE&q=a%26b&sort=customer&page=2");
         assertThat(ListPlace.of(null, -1).itemUrl("e1")).isEqualTo("/inbox/e1");
     }
 

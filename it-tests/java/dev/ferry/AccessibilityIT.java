@@ -1,0 +1,199 @@
+package dev.ferry;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Rule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import dev.ferry.inbox.FlagCategory;
+import dev.ferry.inbox.Notice;
+import dev.ferry.inbox.Notices;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Deque's axe-core, the engine behind the axe browser extension, run on every page of Ferry for people, at a
+ * desktop width (1440 px) and a phone's (390 px), in the same headless Chromium as the other browser ITs: not one
+ * violation, whatever its impact. The pages are those a reviewer and an administrator meet: sign-in, the inbox
+ * (with items, empty, filtered, sorted, closed items), an item of each kind (a data problem with fields to
+ * correct, also refused with its errors; a robot failure with its screenshot; an approval; a closed one; two
+ * notices), an order's page, the schedules and one schedule, and the error pages (404, 405).
+ */
+class AccessibilityIT extends FerryIntegrationTest {
+
+    private static final List<Integer> WIDTHS = List.of(1440, 390);
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private BrowserContext context;
+    private Page page;
+
+    @Autowired
+    private Notices notices;
+
+    @BeforeAll
+    static void launchBrowser() {
+        Path chromium = Chromium.executable();
+        playwright = Playwright.create();
+        browser = Chromium.launch(playwright, chromium);
+        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openContext() {
+        context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void everyPageHasNoAxeViolationsAtDesktopAndPhoneWidths() {
+        String marker = unique();
+        String dataProblem = flagged(TestOrders.withPostalCode("A11Y-" + marker + "-ZIP", "00000"), "Ana Axe " + marker);
+        String approval = flagged(TestOrders.withQuantity("A11Y-" + marker + "-BIG", 1000), "Big Axe " + marker);
+        String unknownCustomer = flagged(TestOrders.forCustomer("A11Y-" + marker + "-CRM", "C-404"), "Cid Axe " + marker);
+        String closed = flagged(TestOrders.forCustomer("A11Y-" + marker + "-GONE", "C-404"), "Dora Axe " + marker);
+        String botFailure;
+        sandbox.portal().hazards().calm().changeScreen(true);
+        try {
+            botFailure = flagged(TestOrders.withService("A11Y-" + marker + "-BOT", "freight"), "Rob Axe " + marker);
+        } finally {
+            sandbox.portal().hazards().changeScreen(false);
+        }
+        String closedItem = exceptionOf(closed);
+        assertThat(api("POST", "/api/exceptions/" + closedItem + "/discard", "{\"reason\":\"Customer cancelled\"}")
+                .statusCode()).isEqualTo(200);
+        notices.raise(new Notice("reconciliation:a11y:" + marker, FlagCategory.RECONCILIATION, "nightly-reconciliation",
+                "SO-" + marker + ": no invoice", "The ERP has sales order SO-" + marker
+                        + ", but accounting has no invoice for it.", "erp: {...}", null));
+        notices.raise(new Notice("schedule:a11y-" + marker, FlagCategory.SCHEDULE_PAUSED, "schedule",
+                "a11y-" + marker + " paused itself", "It failed three times in a row.", "boom", null));
+        String reconciliation = itemTitled("SO-" + marker + ": no invoice");
+        String paused = itemTitled("a11y-" + marker + " paused itself");
+
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("inbox with items", "/inbox");
+        pages.put("inbox filtered and sorted", "/inbox?category=DOWNSTREAM_REJECTED&sort=customer");
+        pages.put("inbox, nothing matches", "/inbox?q=nothing-matches-" + marker);
+        pages.put("inbox, every status (closed items)", "/inbox?status=ALL&q=" + marker);
+        pages.put("data problem with fields to correct", "/inbox/" + exceptionOf(dataProblem));
+        pages.put("customer the CRM does not know", "/inbox/" + exceptionOf(unknownCustomer));
+        pages.put("approval", "/inbox/" + exceptionOf(approval));
+        pages.put("robot failure with its screenshot", "/inbox/" + exceptionOf(botFailure));
+        pages.put("closed item", "/inbox/" + closedItem);
+        pages.put("notice: systems disagree", "/inbox/" + reconciliation);
+        pages.put("notice: schedule paused", "/inbox/" + paused);
+        pages.put("order page", "/orders/" + dataProblem);
+        pages.put("schedules", "/schedules");
+        pages.put("one schedule", "/schedules/crm-order-pull");
+        pages.put("unknown inbox item", "/inbox/no-such-item");
+        pages.put("unknown address (404)", "/no-such-page");
+        pages.put("a button's address opened (405)", "/schedules/crm-order-pull/pause");
+
+        List<String> violations = new ArrayList<>();
+        page.navigate("/login");
+        violations.addAll(axe("sign-in"));
+        signIn("admin");
+        pages.forEach((name, path) -> {
+            page.navigate(path);
+            violations.addAll(axe(name));
+        });
+        // a refused correction: the page again, its errors beside the fields
+        page.navigate("/inbox/" + exceptionOf(unknownCustomer));
+        page.getByLabel("Quantity, line 1").fill("many");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes").setExact(true)).click();
+        assertThat(page.getByLabel("Quantity, line 1")).hasAttribute("aria-invalid", "true");
+        violations.addAll(axe("refused correction"));
+
+        assertThat(violations).as("axe violations (page @ width: rule [impact] where)").isEmpty();
+    }
+
+    /** axe at each width, on the page as it is now; the page is reloaded at each width, as a phone would open it. */
+    private List<String> axe(String name) {
+        List<String> found = new ArrayList<>();
+        for (int width : WIDTHS) {
+            page.setViewportSize(width, 900);
+            if (!page.url().contains("/edit")) {
+                page.reload();
+            }
+            for (Rule rule : new AxeBuilder(page).analyze().getViolations()) {
+                String where = rule.getNodes().stream().map(CheckedNode::getTarget).map(String::valueOf).limit(3)
+                        .collect(Collectors.joining(", "));
+                found.add(name + " @ " + width + ": " + rule.getId() + " [" + rule.getImpact() + "] " + where);
+            }
+        }
+        return found;
+    }
+
+    private void signIn(String user) {
+        page.navigate("/login");
+        page.getByLabel("Username").fill(user);
+        page.getByLabel("Password").fill(user);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/inbox$"));
+    }
+
+    private String flagged(ObjectNode order, String name) {
+        order.withObjectProperty("customer").put("name", name);
+        order.withObjectProperty("shipTo").put("name", name);
+        String orderId = accept(order);
+        awaitStatus(orderId, "FLAGGED");
+        return orderId;
+    }
+
+    private String exceptionOf(String orderId) {
+        return read(api("GET", "/api/exceptions?q=" + orderId, null).body())
+                .path("items").get(0).path("id").asText();
+    }
+
+    private String itemTitled(String title) {
+        return read(api("GET", "/api/exceptions?q=" + title.replace(" ", "%20").replace(":", "%3A"), null).body())
+                .path("items").get(0).path("id").asText();
+    }
+
+    private java.net.http.HttpResponse<String> api(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + InboxApiIT.OPS_KEY)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        return send(request.build());
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+}
