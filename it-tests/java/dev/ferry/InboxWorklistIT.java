@@ -315,6 +315,11 @@ class InboxWorklistIT extends FerryIntegrationTest {
         clicks++;
         awaitStatus(clickedId, "COMPLETED");
         assertThat(clicks).isLessThanOrEqualTo(3);
+        // what was sent through again says how it ended
+        page.navigate("/inbox?status=RESOLVED&q=" + clicked.replace(' ', '+'));
+        assertThat(page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(clicked)))
+                .containsText("Completed");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Replay selected"))).hasCount(0);
 
         page.navigate("/inbox?q=" + typed.replace(' ', '+'));
         Keys keys = new Keys(page);
