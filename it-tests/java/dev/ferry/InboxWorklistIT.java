@@ -236,6 +236,60 @@ class InboxWorklistIT extends FerryIntegrationTest {
                 .containsText("Came back after 1 replay");
     }
 
+    @Test
+    void withoutScriptEnterInTheBulkReasonReplaysNothingAndTheTopReplayStillSavesTheCorrection() {
+        String marker = unique();
+        String refusedId = flag(person(TestOrders.forCustomer("WEB-" + marker + "-1", "C-404"), marker + " One"));
+        String zipId = flag(person(TestOrders.withPostalCode("WEB-" + marker + "-2", "00000"), marker + " Zip"));
+        try (BrowserContext plain = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port).setJavaScriptEnabled(false))) {
+            Page bare = plain.newPage();
+            signIn(bare, "reviewer");
+            bare.navigate("/inbox?q=" + marker);
+            bare.getByLabel("Select WEB-" + marker + "-1").check();
+            bare.getByLabel("Reason for discarding the selected orders").fill("Duplicate");
+
+            bare.getByLabel("Reason for discarding the selected orders").press("Enter");
+
+            // the browser sent Replay selected, the form's first button: Ferry refuses it rather than guess
+            assertThat(bare.getByText("You wrote a reason for discarding")).isVisible();
+            assertThat(order(refusedId).path("status").asText()).isEqualTo("FLAGGED");
+            assertThat(order(refusedId).path("journal").findValuesAsText("step")).doesNotContain("replay", "discard");
+
+            bare.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(marker + " Zip")).click();
+            bare.getByLabel("Postal code").fill("1100-048");
+            bare.locator("#replay").click();
+        }
+        JsonNode order = awaitStatus(zipId, "COMPLETED");
+        assertThat(journal(order, "edit").get(0).path("detail").asText()).contains("/shipTo/postalCode");
+    }
+
+    @Test
+    void aScriptRespectsAPersonsClaimAndTakesItOverOnlyOnPurpose() {
+        String name = "Api Claim " + unique();
+        String orderId = flag(person(TestOrders.forCustomer("WEB-" + unique(), "C-404"), name));
+        signIn(page, "reviewer");
+        openItemOf(page, name);
+        String id = exceptionOf(orderId).path("id").asText();
+        assertThat(exceptionOf(orderId).path("claim").path("by").asText()).isEqualTo("reviewer");
+
+        var refused = api("POST", "/api/exceptions/" + id + "/discard", "{\"reason\":\"script\"}");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(read(refused.body()).path("type").asText()).endsWith("/exception-claimed");
+        assertThat(read(refused.body()).path("claim").path("by").asText()).isEqualTo("reviewer");
+        assertThat(api("POST", "/api/exceptions/" + id + "/claim", "").statusCode()).isEqualTo(409);
+        assertThat(api("DELETE", "/api/exceptions/" + id + "/claim", null).statusCode()).isEqualTo(409);
+
+        var taken = api("POST", "/api/exceptions/" + id + "/claim", "{\"takeOver\":true}");
+        assertThat(taken.statusCode()).isEqualTo(200);
+        assertThat(read(taken.body()).path("by").asText()).isEqualTo("api-key:sandbox-ops");
+        assertThat(api("DELETE", "/api/exceptions/" + id + "/claim", null).statusCode()).isEqualTo(204);
+        assertThat(exceptionOf(orderId).has("claim")).as("nobody works on it: no claim").isFalse();
+        assertThat(exceptionOf(orderId).path("history").findValuesAsText("action")).contains("took-over");
+        assertThat(api("POST", "/api/exceptions/" + id + "/discard", "{\"reason\":\"script\"}").statusCode())
+                .isEqualTo(200);
+    }
+
     /**
      * Counting rule: a click is one mouse click on the page; a key press is one press of Tab, Enter or any other key
      * (each page.keyboard().press); typing the new postal code is text entry and not counted. Loading the list is
@@ -261,6 +315,11 @@ class InboxWorklistIT extends FerryIntegrationTest {
         clicks++;
         awaitStatus(clickedId, "COMPLETED");
         assertThat(clicks).isLessThanOrEqualTo(3);
+        // what was sent through again says how it ended
+        page.navigate("/inbox?status=RESOLVED&q=" + clicked.replace(' ', '+'));
+        assertThat(page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(clicked)))
+                .containsText("Completed");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Replay selected"))).hasCount(0);
 
         page.navigate("/inbox?q=" + typed.replace(' ', '+'));
         Keys keys = new Keys(page);
@@ -302,6 +361,16 @@ class InboxWorklistIT extends FerryIntegrationTest {
             page.keyboard().press(key);
             count++;
         }
+    }
+
+    private java.net.http.HttpResponse<String> api(String method, String path, String body) {
+        var request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + InboxApiIT.OPS_KEY);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return send(request.build());
     }
 
     private BrowserContext newContext() {

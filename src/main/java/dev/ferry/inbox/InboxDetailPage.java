@@ -67,7 +67,8 @@ class InboxDetailPage {
 
     /** Opening an item takes it for the reviewer, unless someone else works on it (then the page says who). */
     @GetMapping
-    String show(@PathVariable String id, @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user, Model model) {
+    String show(@PathVariable String id,
+            @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user, Model model) {
         InboxDetail detail = find(id);
         if (detail.status() == ExceptionStatus.OPEN) {
             model.addAttribute("claim", claims.opened(id, user.getName()));
@@ -76,7 +77,8 @@ class InboxDetailPage {
     }
 
     @PostMapping("/take-over")
-    String takeOver(@PathVariable String id, @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user,
+    String takeOver(@PathVariable String id,
+            @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user,
             RedirectAttributes flash) {
         try {
             Claim before = queries.claim(id);
@@ -92,7 +94,8 @@ class InboxDetailPage {
 
     /** Lets go of the item and returns to the list: staying on the item would take it again. */
     @PostMapping("/release")
-    String release(@PathVariable String id, @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user,
+    String release(@PathVariable String id,
+            @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user,
             RedirectAttributes flash) {
         try {
             claims.release(id, user.getName());
@@ -116,7 +119,8 @@ class InboxDetailPage {
      */
     @PostMapping("/edit")
     String edit(@PathVariable String id, @RequestParam Map<String, String> params,
-            @RequestParam(required = false) String then, @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user,
+            @RequestParam(required = false) String then,
+            @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user,
             Model model, RedirectAttributes flash, HttpServletResponse response) {
         InboxDetail detail = find(id);
         // only the inputs named by a JSON pointer are order fields; the rest is _csrf, the button and the list's place
@@ -147,8 +151,8 @@ class InboxDetailPage {
 
     @PostMapping("/edit-json")
     String editJson(@PathVariable String id, @RequestParam(defaultValue = "") String order,
-            @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user, Model model, RedirectAttributes flash,
-            HttpServletResponse response) {
+            @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user, Model model,
+            RedirectAttributes flash, HttpServletResponse response) {
         InboxDetail detail = find(id);
         try {
             actions.edit(id, bodies.read(order), user.getName());
@@ -166,7 +170,8 @@ class InboxDetailPage {
     }
 
     @PostMapping("/replay")
-    String replay(@PathVariable String id, @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user,
+    String replay(@PathVariable String id,
+            @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user,
             RedirectAttributes flash) {
         InboxDetail detail = find(id);
         try {
@@ -184,8 +189,8 @@ class InboxDetailPage {
 
     @PostMapping("/resolve")
     String resolve(@PathVariable String id, @RequestParam(required = false) String note,
-            @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user, Model model, RedirectAttributes flash,
-            HttpServletResponse response) {
+            @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user, Model model,
+            RedirectAttributes flash, HttpServletResponse response) {
         InboxDetail detail = find(id);
         if (!new InboxRequests.Resolve(note).violations().isEmpty()) {
             model.addAttribute("resolveError", note == null || note.isBlank()
@@ -208,8 +213,8 @@ class InboxDetailPage {
     /** Discards at once, and the notice offers to take it back for a while (docs/inbox.md, "Undo"). */
     @PostMapping("/discard")
     String discard(@PathVariable String id, @RequestParam(required = false) String reason,
-            @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user, Model model, RedirectAttributes flash,
-            HttpServletResponse response) {
+            @ModelAttribute(name = "place", binding = false) ListPlace place, Authentication user, Model model,
+            RedirectAttributes flash, HttpServletResponse response) {
         InboxDetail detail = find(id);
         if (!new InboxRequests.Discard(reason).violations().isEmpty()) {
             model.addAttribute("discardError", reason == null || reason.isBlank()
@@ -301,7 +306,8 @@ class InboxDetailPage {
             model.addAttribute("json", pretty(detail.payload()));
         }
         if (view.open()) {
-            model.addAttribute("fix", WorklistView.fix((EditableFields.Form) model.getAttribute("form"), detail.reason()));
+            EditableFields.Form form = (EditableFields.Form) model.getAttribute("form");
+            model.addAttribute("fix", WorklistView.fix(form, detail.reason()));
         }
         model.addAttribute("earlier", WorklistView.earlier(queries.earlierAttempts(detail.id(), detail.orderId())));
         return PAGE;
