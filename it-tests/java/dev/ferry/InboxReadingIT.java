@@ -166,10 +166,15 @@ class InboxReadingIT extends FerryIntegrationTest {
         String name = "Clo Sed " + unique();
         String orderId = flag(named(TestOrders.forCustomer("READ-" + unique(), "C-404"), name));
         signIn("reviewer");
-        page.navigate("/inbox/" + exceptionOf(orderId));
+        String item = exceptionOf(orderId);
+        page.navigate("/inbox/" + item);
 
         page.getByLabel("Reason for discarding").fill("Customer cancelled by phone");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Discard order")).click();
+        // the next waiting item opens after an action; the discarded one is read on its own page
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName(Pattern.compile("^Undo the discard")))).isVisible();
+        page.navigate("/inbox/" + item);
 
         Locator facts = page.locator(".problem-box .facts");
         assertThat(facts).containsText("Closed");
