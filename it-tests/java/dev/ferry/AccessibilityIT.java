@@ -8,17 +8,12 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Rule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.ferry.inbox.FlagCategory;
 import dev.ferry.inbox.Notice;
 import dev.ferry.inbox.Notices;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,10 +22,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,44 +34,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  * approval; a closed one; one someone else works on; one that came back after a replay; the notice with Undo after a
  * discard; two notices), what was sent through again, an order's page, the schedules and one schedule, and the error pages (404, 405).
  */
-class AccessibilityIT extends FerryIntegrationTest {
+class AccessibilityIT extends BrowserIntegrationTest {
 
     private static final List<Integer> WIDTHS = List.of(1440, 390);
 
-    private static Playwright playwright;
-    private static Browser browser;
-
-    private BrowserContext context;
-    private Page page;
-
     @Autowired
     private Notices notices;
-
-    @BeforeAll
-    static void launchBrowser() {
-        Path chromium = Chromium.executable();
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright, chromium);
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openContext() {
-        context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
 
     @Test
     void everyPageHasNoAxeViolationsAtDesktopAndPhoneWidths() {

@@ -6,21 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,45 +24,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Chromium on the sandbox portal: each is flagged at once as a data problem whose reason quotes the portal and
  * names the field, with the portal's screen shown on the inbox page, after one bot run and no retry.
  */
-class BotDiagnosisIT extends FerryIntegrationTest {
+class BotDiagnosisIT extends BrowserIntegrationTest {
 
     private static final String COUNTRIES = "Sweden (SE), Norway (NO), Denmark (DK), Finland (FI), Germany (DE),"
             + " Netherlands (NL), France (FR), Spain (ES), Portugal (PT), Czech Republic (CZ), Poland (PL),"
             + " United Kingdom (GB)";
 
-    private static Playwright playwright;
-    private static Browser browser;
-
-    private BrowserContext context;
-    private Page page;
-
     @Autowired
     private JdbcTemplate jdbc;
 
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright, Chromium.executable());
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @BeforeEach
-    void calmPortalAndOpenContext() {
+    void calmPortal() {
         sandbox.portal().hazards().calm();
-        context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
     }
 
     @Test

@@ -13,13 +13,9 @@ import dev.ferry.inbox.Notices;
 import dev.ferry.inbox.FlagCategory;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.RequestOptions;
 import java.net.http.HttpRequest;
@@ -32,10 +28,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -53,48 +45,16 @@ import org.springframework.test.context.TestPropertySource;
 // a context of its own, not the one the other ITs share: the screenshots in docs/inbox.md show an inbox that
 // holds only their five orders
 @TestPropertySource(properties = "spring.application.name=ferry-inbox-pages-it")
-class InboxPagesIT extends FerryIntegrationTest {
+class InboxPagesIT extends BrowserIntegrationTest {
 
     private static final LocatorAssertions.HasTextOptions UNTIL_DONE =
             new LocatorAssertions.HasTextOptions().setTimeout(60_000);
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    private BrowserContext context;
-    private Page page;
 
     @Autowired
     private Notices notices;
 
     @Value("${ferry.data-dir}")
     private String dataDir;
-
-    @BeforeAll
-    static void launchBrowser() {
-        Path chromium = Chromium.executable();
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright, chromium);
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openContext() {
-        context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
 
     // first, while the inbox holds only these orders, so the pictures in docs/inbox.md show a tidy inbox
     @Test

@@ -6,26 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.RequestOptions;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,44 +25,17 @@ import org.junit.jupiter.api.Test;
  * items that say when and by whom, words instead of codes and pointers, error pages for people and problem+json
  * for the API, and a list that is compact, sortable, clamps its paging and fits a phone.
  */
-class InboxReadingIT extends FerryIntegrationTest {
+class InboxReadingIT extends BrowserIntegrationTest {
 
     /** 21 orders of one batch: a full page of 20 and one on page 2. */
     private static final int BATCH = 21;
 
-    private static Playwright playwright;
-    private static Browser browser;
     private static String batch;
 
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launchBrowser() {
-        Path chromium = Chromium.executable();
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright, chromium);
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openContext() {
-        // the reviewer sits in Berlin: in December the pages say CET
-        context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
-                .setTimezoneId("Europe/Berlin").setLocale("en-GB"));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
+    // the reviewer sits in Berlin: in December the pages say CET
+    @Override
+    protected Browser.NewContextOptions contextOptions() {
+        return super.contextOptions().setTimezoneId("Europe/Berlin").setLocale("en-GB");
     }
 
     @Test

@@ -10,19 +10,12 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -34,39 +27,7 @@ import org.springframework.test.context.TestPropertySource;
 // a context of its own: "next item" and "start with the oldest" read the whole inbox, so no other class's orders
 // may sit in it; the undo window is wide so a slow machine does not close it between two clicks
 @TestPropertySource(properties = {"spring.application.name=ferry-inbox-worklist-it", "ferry.inbox.undo-window=10m"})
-class InboxWorklistIT extends FerryIntegrationTest {
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launchBrowser() {
-        Path chromium = Chromium.executable();
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright, chromium);
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openContext() {
-        context = newContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
+class InboxWorklistIT extends BrowserIntegrationTest {
 
     @Test
     void enterInTheBulkDiscardReasonDiscardsTheSelectedOrdersAndReplaysNone() {
@@ -371,10 +332,6 @@ class InboxWorklistIT extends FerryIntegrationTest {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         return send(request.build());
-    }
-
-    private BrowserContext newContext() {
-        return browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
     }
 
     private static void signIn(Page page, String user) {

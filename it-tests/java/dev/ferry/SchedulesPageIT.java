@@ -6,26 +6,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -50,48 +41,16 @@ import org.springframework.test.context.TestPropertySource;
         "ferry.schedules.invoice-export.time-zone=UTC"
 })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SchedulesPageIT extends FerryIntegrationTest {
+class SchedulesPageIT extends BrowserIntegrationTest {
 
     private static final String OPS_KEY = "ferry-sandbox-ops-key";
     private static final LocatorAssertions.HasCountOptions UNTIL_RUN = new LocatorAssertions.HasCountOptions().setTimeout(30_000);
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    private BrowserContext context;
-    private Page page;
 
     // a cron that reads well in the picture (FerryIntegrationTest's own sends the pull to 2099); it wins over
     // @SpringBootTest's properties, and 02:30 UTC never comes round while the test runs
     @DynamicPropertySource
     static void dailyPull(DynamicPropertyRegistry registry) {
         registry.add("ferry.schedules.crm-order-pull.cron", () -> "0 30 2 * * ?");
-    }
-
-    @BeforeAll
-    static void launchBrowser() {
-        Path chromium = Chromium.executable();
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright, chromium);
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openContext() {
-        context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
     }
 
     // first, so the picture in docs/schedules.md shows one run of each and nothing the other tests did
