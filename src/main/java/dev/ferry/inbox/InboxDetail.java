@@ -19,7 +19,8 @@ record InboxDetail(String id, String orderId, String subject, String title, Stri
     record Artifact(String kind, String href) {
     }
 
+    /** {@code traceId}: the order's trace (docs/operations.md#tracing), absent when it was never traced. */
     record Order(OrderStatus status, String externalId, String source, Map<String, String> refs,
-            List<JournalEntry> journal) {
+            List<JournalEntry> journal, String traceId) {
     }
 }

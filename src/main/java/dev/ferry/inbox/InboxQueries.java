@@ -1,6 +1,7 @@
 package dev.ferry.inbox;
 
 import dev.ferry.orders.Journal;
+import dev.ferry.orders.JournalEntry;
 import dev.ferry.orders.OrderQueries;
 import dev.ferry.orders.OrderRecord;
 import dev.ferry.orders.OrderStore;
@@ -134,12 +135,23 @@ class InboxQueries {
                         null, item.createdAt(), item.updatedAt(), List.of(), history.of(id), null);
             }
             OrderRecord order = orders.find(item.orderId()).orElseThrow();
+            List<JournalEntry> entries = journal.entries(order.id());
             return new InboxDetail(item.id(), item.orderId(), null, null, null, item.status(), item.category(), item.step(),
                     item.reason(), item.detail(), item.attempts(), order.payload(), item.createdAt(),
                     item.updatedAt(), artifacts(item), history.of(id),
                     new InboxDetail.Order(order.status(), order.externalId(), order.source(), order.refs(),
-                            journal.entries(order.id())));
+                            entries, traceId(entries)));
         });
+    }
+
+    /** The order's trace id (docs/operations.md#tracing): its latest journal entry written with tracing on. */
+    private static String traceId(List<JournalEntry> entries) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (entries.get(i).traceId() != null) {
+                return entries.get(i).traceId();
+            }
+        }
+        return null;
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.ferry.orders;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.tracing.OrderTraces;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -23,11 +25,20 @@ public class Journal {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final ObjectMapper json;
+    private final String insert;
+    private final boolean withTraces;
 
-    Journal(JdbcClient jdbc, JdbcTemplate batches, ObjectMapper json) {
+    Journal(JdbcClient jdbc, JdbcTemplate batches, ObjectMapper json, OrderTraces traces) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.json = json;
+        // an entry carries its order's trace id, whichever thread writes it (the order's route, or a reviewer's
+        // request, which has a trace of its own); with tracing off the statement is what it always was
+        this.insert = "INSERT INTO order_journal (order_id, step, outcome, detail, refs, recorded_at"
+                + (traces.on() ? ", trace_id) VALUES (?, ?, ?, ?, ?, ?,"
+                        + " (SELECT SUBSTRING(trace_parent, 4, 32) FROM orders WHERE id = ?))"
+                        : ") VALUES (?, ?, ?, ?, ?, ?)");
+        this.withTraces = traces.on();
     }
 
     public void append(String orderId, String step, StepOutcome outcome, String detail) {
@@ -35,16 +46,7 @@ public class Journal {
     }
 
     public void append(String orderId, String step, StepOutcome outcome, String detail, Map<String, String> refs) {
-        jdbc.sql("""
-                INSERT INTO order_journal (order_id, step, outcome, detail, refs, recorded_at)
-                VALUES (:orderId, :step, :outcome, :detail, :refs, :at)""")
-                .param("orderId", orderId)
-                .param("step", step)
-                .param("outcome", outcome.name())
-                .param("detail", truncate(detail))
-                .param("refs", refs.isEmpty() ? null : RefsJson.write(json, refs))
-                .param("at", Timestamp.from(Instant.now()))
-                .update();
+        append(orderId, List.of(new JournalEntry(step, outcome, Instant.now(), detail, refs)));
     }
 
     /**
@@ -55,19 +57,29 @@ public class Journal {
         if (entries.isEmpty()) {
             return;
         }
-        batches.batchUpdate("INSERT INTO order_journal (order_id, step, outcome, detail, refs, recorded_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", entries, entries.size(), (statement, entry) -> {
-                    statement.setString(1, orderId);
-                    statement.setString(2, entry.step());
-                    statement.setString(3, entry.outcome().name());
-                    statement.setString(4, truncate(entry.detail()));
-                    statement.setString(5, entry.refs().isEmpty() ? null : RefsJson.write(json, entry.refs()));
-                    statement.setTimestamp(6, Timestamp.from(entry.at()));
-                });
+        if (entries.size() == 1) {
+            JournalEntry entry = entries.get(0);
+            batches.update(insert, statement -> write(statement, orderId, entry));
+            return;
+        }
+        batches.batchUpdate(insert, entries, entries.size(), (statement, entry) -> write(statement, orderId, entry));
+    }
+
+    private void write(PreparedStatement statement, String orderId, JournalEntry entry) throws SQLException {
+        statement.setString(1, orderId);
+        statement.setString(2, entry.step());
+        statement.setString(3, entry.outcome().name());
+        statement.setString(4, truncate(entry.detail()));
+        statement.setString(5, entry.refs().isEmpty() ? null : RefsJson.write(json, entry.refs()));
+        statement.setTimestamp(6, Timestamp.from(entry.at()));
+        if (withTraces) {
+            statement.setString(7, orderId);
+        }
     }
 
     public List<JournalEntry> entries(String orderId) {
-        return jdbc.sql("SELECT step, outcome, detail, refs, recorded_at FROM order_journal WHERE order_id = :id ORDER BY id")
+        return jdbc.sql("SELECT step, outcome, detail, refs, recorded_at, trace_id FROM order_journal WHERE order_id = :id"
+                        + " ORDER BY id")
                 .param("id", orderId)
                 .query(this::entry)
                 .list();
@@ -79,7 +91,7 @@ public class Journal {
             return Map.of();
         }
         Map<String, List<JournalEntry>> byOrder = new LinkedHashMap<>();
-        jdbc.sql("SELECT order_id, step, outcome, detail, refs, recorded_at FROM order_journal"
+        jdbc.sql("SELECT order_id, step, outcome, detail, refs, recorded_at, trace_id FROM order_journal"
                         + " WHERE order_id IN (:ids) ORDER BY id")
                 .param("ids", orderIds)
                 .query(rs -> {
@@ -103,7 +115,8 @@ public class Journal {
                 StepOutcome.valueOf(rs.getString("outcome")),
                 rs.getTimestamp("recorded_at").toInstant(),
                 rs.getString("detail"),
-                refs == null ? Map.of() : RefsJson.read(json, refs));
+                refs == null ? Map.of() : RefsJson.read(json, refs),
+                rs.getString("trace_id"));
     }
 
 

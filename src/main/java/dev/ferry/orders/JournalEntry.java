@@ -3,5 +3,14 @@ package dev.ferry.orders;
 import java.time.Instant;
 import java.util.Map;
 
-public record JournalEntry(String step, StepOutcome outcome, Instant at, String detail, Map<String, String> refs) {
+/**
+ * One entry of an order's journal. {@code traceId} is the order's trace (docs/operations.md#tracing), null when the
+ * entry was written with tracing off.
+ */
+public record JournalEntry(String step, StepOutcome outcome, Instant at, String detail, Map<String, String> refs,
+        String traceId) {
+
+    public JournalEntry(String step, StepOutcome outcome, Instant at, String detail, Map<String, String> refs) {
+        this(step, outcome, at, detail, refs, null);
+    }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.ferry.tracing.OrderTraces;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,9 +36,11 @@ public class OrderIntake {
     private final EnqueueMarks marks;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
+    private final OrderTraces traces;
 
     OrderIntake(OrderValidator validator, OrderStore store, Journal journal, OrderQueue queue, EnqueueMarks marks,
-            TransactionTemplate tx, ObjectMapper json) {
+            TransactionTemplate tx, ObjectMapper json, OrderTraces traces) {
+        this.traces = traces;
         this.marks = marks;
         this.validator = validator;
         this.store = store;
@@ -68,9 +71,12 @@ public class OrderIntake {
         // an order comes once, so it is inserted straight away: a copy (same Idempotency-Key or same source and
         // externalId) fails on the table's unique constraints and is answered with the order it copies
         String id = OrderIds.next();
+        // the request's trace (continuing the client's traceparent, if it sent one) becomes the order's
+        String traceParent = traces.current();
         try {
             tx.executeWithoutResult(status -> {
-                store.insert(id, client, idempotencyKey, hash, order, payload, OrderStatus.ACCEPTED, Instant.now());
+                store.insert(id, client, idempotencyKey, hash, order, payload, OrderStatus.ACCEPTED, Instant.now(),
+                        traceParent);
                 journal.append(id, "accept", StepOutcome.OK, "Accepted from " + source + " as " + externalId);
             });
         } catch (DuplicateKeyException copy) {
@@ -94,7 +100,8 @@ public class OrderIntake {
         String id = OrderIds.next();
         try {
             String payload = write(order);
-            store.insert(id, null, null, sha256(payload), order, payload, OrderStatus.FLAGGED, Instant.now());
+            store.insert(id, null, null, sha256(payload), order, payload, OrderStatus.FLAGGED, Instant.now(),
+                    traces.current());
         } catch (DuplicateKeyException raced) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
+import dev.ferry.tracing.OrderTraces;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jms.core.JmsTemplate;
@@ -27,10 +28,14 @@ public class OrderQueue {
     private final JmsTemplate jms;
     private final String queue;
     private final String botQueue;
+    private final OrderTraces traces;
+    private final OrderStore store;
 
     OrderQueue(JmsTemplate jms, @Value("${ferry.intake.queue}") String queue,
-            @Value("${ferry.fulfilment.bot-queue}") String botQueue) {
+            @Value("${ferry.fulfilment.bot-queue}") String botQueue, OrderTraces traces, OrderStore store) {
         this.jms = jms;
+        this.traces = traces;
+        this.store = store;
         this.queue = queue;
         this.botQueue = botQueue;
         // a persistent send returns once the broker has the message on disk
@@ -39,7 +44,13 @@ public class OrderQueue {
     }
 
     void send(String orderId) {
-        jms.convertAndSend(queue, orderId);
+        if (!traces.on()) {
+            jms.convertAndSend(queue, orderId);
+            return;
+        }
+        try (var sending = traces.sending(store.traceParent(orderId), "queue order")) {
+            send(queue, orderId, Duration.ZERO, null, 0, sending.traceparent());
+        }
     }
 
     /**
@@ -65,12 +76,28 @@ public class OrderQueue {
     }
 
     private void send(String queue, String orderId, Duration delay, String step, int attempt) {
+        if (!traces.on()) {
+            send(queue, orderId, delay, step, attempt, null);
+            return;
+        }
+        // the message carries the order's trace, so its delivery continues it (docs/operations.md#tracing)
+        try (var sending = traces.sending(store.traceParent(orderId), "queue order")) {
+            send(queue, orderId, delay, step, attempt, sending.traceparent());
+        }
+    }
+
+    private void send(String queue, String orderId, Duration delay, String step, int attempt, String traceparent) {
         jms.execute(queue, (session, producer) -> {
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             producer.setDeliveryDelay(Math.max(0, delay.toMillis()));
             TextMessage message = session.createTextMessage(orderId);
-            message.setStringProperty(RETRY_STEP, step);
-            message.setIntProperty(RETRY_ATTEMPT, attempt);
+            if (step != null) {
+                message.setStringProperty(RETRY_STEP, step);
+                message.setIntProperty(RETRY_ATTEMPT, attempt);
+            }
+            if (traceparent != null) {
+                message.setStringProperty(OrderTraces.TRACEPARENT, traceparent);
+            }
             producer.send(message);
             return null;
         });

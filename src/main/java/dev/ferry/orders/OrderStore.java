@@ -37,11 +37,12 @@ public class OrderStore {
      * @throws org.springframework.dao.DuplicateKeyException when the client's key or source+externalId exists
      */
     void insert(String id, String client, String idempotencyKey, String payloadHash, ObjectNode order, String payload,
-            OrderStatus status, Instant now) {
+            OrderStatus status, Instant now, String traceParent) {
         jdbc.sql("""
                 INSERT INTO orders (id, source, external_id, api_client, idempotency_key, payload_hash, payload, status,
-                                    customer_name, customer_email, created_at, updated_at)
-                VALUES (:id, :source, :externalId, :client, :key, :hash, :payload, :status, :name, :email, :now, :now)""")
+                                    customer_name, customer_email, created_at, updated_at, trace_parent)
+                VALUES (:id, :source, :externalId, :client, :key, :hash, :payload, :status, :name, :email, :now, :now,
+                        :traceParent)""")
                 .param("status", status.name())
                 .param("id", id)
                 .param("client", client)
@@ -53,7 +54,14 @@ public class OrderStore {
                 .param("name", customer(order, "name"))
                 .param("email", customer(order, "email"))
                 .param("now", Timestamp.from(now))
+                .param("traceParent", traceParent)
                 .update();
+    }
+
+    /** The W3C traceparent the order was accepted in (docs/operations.md#tracing); null without tracing. */
+    String traceParent(String id) {
+        return jdbc.sql("SELECT trace_parent FROM orders WHERE id = :id").param("id", id).query(String.class)
+                .optional().orElse(null);
     }
 
     /** A reviewer's corrected payload; source and externalId stay what they were. */

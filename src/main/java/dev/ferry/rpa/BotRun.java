@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.Tracing;
+import dev.ferry.tracing.OrderTraces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -35,6 +37,7 @@ final class BotRun {
     private final boolean trace;
     private final Path evidence;
     private final BooleanSupplier holdsSlot;
+    private final String traceparent;
     private final Phases phases = new Phases();
     private BotSession session;
 
@@ -49,12 +52,16 @@ final class BotRun {
     /** {@code label} names the system for people ("the Nordic Freight portal"). */
     BotRun(Bot bot, String baseUrl, String label, JsonNode input, Secrets secrets, Duration stepTimeout,
             Duration runTimeout, boolean trace, Path evidence) {
-        this(bot, baseUrl, label, input, secrets, stepTimeout, runTimeout, trace, evidence, () -> true);
+        this(bot, baseUrl, label, input, secrets, stepTimeout, runTimeout, trace, evidence, () -> true, null);
     }
 
-    /** {@code holdsSlot} says whether the run still holds its slot of the system's limit; checked at each step. */
+    /**
+     * {@code holdsSlot} says whether the run still holds its slot of the system's limit; checked at each step.
+     * {@code traceparent}, when tracing is on, goes with every request the browser makes to the system.
+     */
     BotRun(Bot bot, String baseUrl, String label, JsonNode input, Secrets secrets, Duration stepTimeout,
-            Duration runTimeout, boolean trace, Path evidence, BooleanSupplier holdsSlot) {
+            Duration runTimeout, boolean trace, Path evidence, BooleanSupplier holdsSlot, String traceparent) {
+        this.traceparent = traceparent;
         this.bot = bot;
         this.baseUrl = baseUrl;
         this.label = label;
@@ -85,6 +92,9 @@ final class BotRun {
     private ObjectNode attempt(Browser browser) {
         long started = System.nanoTime();
         BrowserContext context = browser.newContext();
+        if (traceparent != null) {
+            context.setExtraHTTPHeaders(Map.of(OrderTraces.TRACEPARENT, traceparent));
+        }
         boolean tracing = false;
         try {
             if (trace) {

@@ -30,7 +30,7 @@ class BotRunStore implements BotEvidence {
     /** A screenshot a bot took on purpose (the screenshot step): {@code <name>.png}. */
     private static final Pattern IMAGE = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}\\.png");
     private static final String COLUMNS =
-            "id, bot, system, order_id, status, failure_code, error, input, output, started_at, finished_at";
+            "id, bot, system, order_id, status, failure_code, error, input, output, started_at, finished_at, trace_id";
 
     private final JdbcClient jdbc;
     private final Path runs;
@@ -44,16 +44,18 @@ class BotRunStore implements BotEvidence {
         return runs.resolve(runId);
     }
 
-    void started(String id, Bot bot, String orderId, String input, Instant at) {
+    /** {@code traceId}: the trace the run is part of (docs/operations.md#tracing), null with tracing off. */
+    void started(String id, Bot bot, String orderId, String input, Instant at, String traceId) {
         jdbc.sql("""
-                INSERT INTO bot_runs (id, bot, system, order_id, status, input, started_at)
-                VALUES (:id, :bot, :system, :orderId, 'RUNNING', :input, :at)""")
+                INSERT INTO bot_runs (id, bot, system, order_id, status, input, started_at, trace_id)
+                VALUES (:id, :bot, :system, :orderId, 'RUNNING', :input, :at, :traceId)""")
                 .param("id", id)
                 .param("bot", bot.name())
                 .param("system", bot.system())
                 .param("orderId", orderId)
                 .param("input", input)
                 .param("at", Timestamp.from(at))
+                .param("traceId", traceId)
                 .update();
     }
 
@@ -165,7 +167,7 @@ class BotRunStore implements BotEvidence {
         return new BotRunRecord(rs.getString("id"), rs.getString("bot"), rs.getString("system"),
                 rs.getString("order_id"), rs.getString("status"), rs.getString("failure_code"), rs.getString("error"),
                 rs.getString("input"), rs.getString("output"), rs.getTimestamp("started_at").toInstant(),
-                finished == null ? null : finished.toInstant());
+                finished == null ? null : finished.toInstant(), rs.getString("trace_id"));
     }
 
     private static String truncate(String text, int max) {

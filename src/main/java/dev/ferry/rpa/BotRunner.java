@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import dev.ferry.connectors.Connector;
 import dev.ferry.connectors.Connectors;
+import dev.ferry.tracing.OrderTraces;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
@@ -52,6 +53,7 @@ class BotRunner implements SmartLifecycle {
     private final BotRunStore store;
     private final MeterRegistry meters;
     private final BotSlots slots;
+    private final OrderTraces traces;
     private final Map<String, Limit> perSystem = new ConcurrentHashMap<>();
     private final AtomicInteger threads = new AtomicInteger();
     /** Runs going on now, so a stop can wait for them to record their end. */
@@ -65,7 +67,8 @@ class BotRunner implements SmartLifecycle {
     });
 
     BotRunner(BrowserWorkers workers, Bots bots, Connectors connectors, RpaSettings settings, BotRunStore store,
-            MeterRegistry meters, BotSlots slots) {
+            MeterRegistry meters, BotSlots slots, OrderTraces traces) {
+        this.traces = traces;
         this.workers = workers;
         this.bots = bots;
         this.connectors = connectors;
@@ -88,17 +91,20 @@ class BotRunner implements SmartLifecycle {
     /** Runs the bot now, on the caller's thread; the reply is the bot's output plus {@value #RUN_ID}. */
     ObjectNode run(Bot bot, JsonNode input, String orderId) {
         refuseWhenStopping(bot);
-        String runId = record(bot, input, orderId);
-        return execute(runId, bot, input);
+        // the order's trace: the run is recorded under it and the browser sends it to the portal
+        String traceparent = traces.current();
+        String runId = record(bot, input, orderId, traceparent);
+        return execute(runId, bot, input, traceparent);
     }
 
     /** Records the run and lets it proceed in the background; the caller has checked the input. */
     String start(Bot bot, JsonNode input) {
         refuseWhenStopping(bot);
-        String runId = record(bot, input, null);
+        String traceparent = traces.current();
+        String runId = record(bot, input, null, traceparent);
         background.execute(() -> {
             try {
-                execute(runId, bot, input);
+                execute(runId, bot, input, traceparent);
             } catch (RuntimeException e) {
                 // recorded with the run; nothing waits for it
             }
@@ -107,18 +113,18 @@ class BotRunner implements SmartLifecycle {
     }
 
     /** Records the run with its input as given: data, masked only where a value is a secret and nothing else. */
-    private String record(Bot bot, JsonNode input, String orderId) {
+    private String record(Bot bot, JsonNode input, String orderId, String traceparent) {
         String runId = UUID.randomUUID().toString();
         store.started(runId, bot, orderId, input == null ? null : secrets.masker(input).mask(input).toString(),
-                Instant.now());
+                Instant.now(), OrderTraces.traceId(traceparent));
         return runId;
     }
 
-    private ObjectNode execute(String runId, Bot bot, JsonNode input) {
+    private ObjectNode execute(String runId, Bot bot, JsonNode input, String traceparent) {
         long started = System.nanoTime();
         active.incrementAndGet();
         try {
-            ObjectNode output = attempt(runId, bot, input);
+            ObjectNode output = attempt(runId, bot, input, traceparent);
             // what the run read off the page may be a secret shown there; what holds the input's data is data
             ObjectNode masked = (ObjectNode) secrets.masker(input, output).mask(output);
             store.succeeded(runId, masked.toString(), Instant.now());
@@ -196,7 +202,7 @@ class BotRunner implements SmartLifecycle {
         }
     }
 
-    private ObjectNode attempt(String runId, Bot bot, JsonNode input) {
+    private ObjectNode attempt(String runId, Bot bot, JsonNode input, String traceparent) {
         checkInput(bot, input);
         for (String name : bot.secrets()) {
             if (settings.secrets().get(name) == null) {
@@ -215,7 +221,7 @@ class BotRunner implements SmartLifecycle {
         try (BotSlots.Slot slot = slot(runId, bot, connector, limit.runs())) {
             BotRun run = new BotRun(bot, connector.baseUrl(), label(bot.system(), connector), input, secrets,
                     settings.stepTimeout(), settings.runTimeout(), settings.traces(), store.folder(runId),
-                    () -> mayGoOn(bot, slot));
+                    () -> mayGoOn(bot, slot), traceparent);
             try {
                 return workers.run(bot.name(), run::execute);
             } finally {

@@ -56,7 +56,7 @@ class BotsController {
 
     record RunView(String runId, String bot, String system, String orderId, String status, String failureCode,
             Instant startedAt, Instant finishedAt, JsonNode input, JsonNode output, String error,
-            List<BotArtifact> artifacts) {
+            List<BotArtifact> artifacts, String traceId) {
     }
 
     @GetMapping
@@ -104,7 +104,7 @@ class BotsController {
         }
         return ResponseEntity.ok(new RunView(run.id(), run.bot(), run.system(), run.orderId(), run.status(),
                 run.failureCode(), run.startedAt(), run.finishedAt(), parse(run.input()), parse(run.output()),
-                run.error(), runs.artifacts(run.id())));
+                run.error(), runs.artifacts(run.id()), run.traceId()));
     }
 
     @GetMapping("/runs/{runId}/artifacts/{file}")

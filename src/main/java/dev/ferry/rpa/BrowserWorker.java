@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import io.opentelemetry.context.Context;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -59,13 +60,14 @@ final class BrowserWorker {
     /** Runs the job on this worker's thread with its browser, and waits for it. */
     <T> T run(String bot, Function<Browser, T> job) {
         try {
-            return thread.submit(() -> {
+            // the caller's trace goes with the job, so the worker's log lines carry its trace id
+            return thread.submit(Context.current().wrap(() -> {
                 try {
                     return job.apply(browser(bot));
                 } finally {
                     afterRun();
                 }
-            }).get();
+            })).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;

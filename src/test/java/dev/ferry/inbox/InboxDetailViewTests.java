@@ -42,7 +42,7 @@ class InboxDetailViewTests {
         Instant at = Instant.parse("2026-11-28T12:00:00Z");
         InboxDetail detail = new InboxDetail("e1", "o1", null, null, null, ExceptionStatus.OPEN, FlagCategory.VALIDATION,
                 "accept", "not valid", "schema violations", 1, payload, at, at, List.of(), List.of(),
-                new InboxDetail.Order(OrderStatus.FLAGGED, "CRM-000170", "crm", Map.of(), List.of()));
+                new InboxDetail.Order(OrderStatus.FLAGGED, "CRM-000170", "crm", Map.of(), List.of(), null));
         return InboxDetailView.of(detail, at);
     }
 }

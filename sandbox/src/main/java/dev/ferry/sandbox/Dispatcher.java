@@ -54,6 +54,7 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
         // the fallback stub names no route: whatever it catches is an endpoint this system does not have
         Route route = parameters == null ? null : routes.get(parameters.getString(ROUTE_PARAMETER, ""));
         Call call = new Call(serveEvent.getRequest(), route);
+        ReceivedTraces.received(system.key(), call.method(), call.path(), serveEvent.getRequest().getHeader("traceparent"));
         if (!auth.accepts(call)) {
             return auth.refusal().toResponse();
         }

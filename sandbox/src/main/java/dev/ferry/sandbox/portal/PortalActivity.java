@@ -1,6 +1,8 @@
 package dev.ferry.sandbox.portal;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -12,6 +14,7 @@ import java.util.function.LongSupplier;
 public final class PortalActivity {
 
     private final Map<String, Integer> inFlightBySession = new HashMap<>();
+    private final Set<String> traceIds = new LinkedHashSet<>();
     private final LongSupplier loggedIn;
     private long requests;
     private int requestsInFlight;
@@ -22,6 +25,11 @@ public final class PortalActivity {
 
     PortalActivity(LongSupplier loggedIn) {
         this.loggedIn = loggedIn;
+    }
+
+    /** The trace ids the portal's requests carried (the latest 1,000), in the order first seen. */
+    public synchronized Set<String> traceIds() {
+        return Set.copyOf(traceIds);
     }
 
     public synchronized long requests() {
@@ -60,6 +68,7 @@ public final class PortalActivity {
     /** Forgets counts and maxima; requests being answered now still finish and are counted out. */
     public synchronized void reset() {
         requests = 0;
+        traceIds.clear();
         maxRequestsInFlight = requestsInFlight;
         maxSessionsInFlight = inFlightBySession.size();
         slowPages = 0;
@@ -67,6 +76,12 @@ public final class PortalActivity {
     }
 
     /** {@code session} is the id of a logged-in session, or null. */
+    synchronized void traced(String traceId) {
+        if (traceId != null && traceIds.add(traceId) && traceIds.size() > 1000) {
+            traceIds.remove(traceIds.iterator().next());
+        }
+    }
+
     synchronized void begin(String session) {
         requests++;
         maxRequestsInFlight = Math.max(maxRequestsInFlight, ++requestsInFlight);

@@ -2,6 +2,7 @@ package dev.ferry.sandbox.portal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.ferry.sandbox.ReceivedTraces;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -35,6 +36,8 @@ final class PortalHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             PortalRequest request = PortalRequest.read(exchange);
+            activity.traced(ReceivedTraces.received("portal", exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(), exchange.getRequestHeaders().getFirst("traceparent")));
             String active = sessions.loggedIn(request.sessionId()) ? request.sessionId() : null;
             activity.begin(active);
             try {
