@@ -231,7 +231,8 @@ class TracingIT extends BrowserIntegrationTest {
     }
 
     private List<ILoggingEvent> linesAbout(String text) {
-        synchronized (logs.list) {
+        // the appender adds under its own lock (AppenderBase.doAppend), from Ferry's threads
+        synchronized (logs) {
             return logs.list.stream().filter(e -> e.getFormattedMessage().contains(text)).toList();
         }
     }

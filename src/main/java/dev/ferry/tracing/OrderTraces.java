@@ -13,8 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * An order's W3C trace context (docs/operations.md#tracing). With tracing off (the default) there is no tracer and
- * every method answers null at once, so the order path pays nothing for it.
+ * An order's W3C trace context (docs/operations.md#tracing). With tracing off (the default) every method answers at
+ * once with nothing, so the order path pays nothing for it.
  */
 @Component
 public class OrderTraces {
@@ -47,8 +47,8 @@ public class OrderTraces {
 
     /**
      * The span this thread works in. On a route's thread that is Camel's span for the route or step, which Camel
-     * keeps with the exchange and names in the logging context (under the keys Ferry's log lines use for every
-     * span, {@link TracingOn}) rather than making it the tracer's current span.
+     * keeps with the exchange and names only in the logging context ({@link TracingOn#TRACE_ID}), not as the
+     * tracer's current span.
      */
     private TraceContext currentContext() {
         Span span = tracer.currentSpan();

@@ -63,10 +63,25 @@ public final class Bench {
         Machine after = Machine.now();
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report.markdown(Machine.header(command, before, after,
-                (System.nanoTime() - started) / 60e9, smoke)));
+                (System.nanoTime() - started) / 60e9, smoke)) + keptByHand(out));
         System.out.println("bench: results written to " + out);
         deleteTree(work.resolve("ferry-volume"));
     }
+
+    /**
+     * What follows {@link #KEPT} in the results file: figures a scenario cannot take in one run (two builds of Ferry
+     * compared, bench/README.md), written by hand with the commands that made them, and kept by the next run.
+     */
+    private static String keptByHand(Path out) throws IOException {
+        if (!Files.exists(out)) {
+            return "";
+        }
+        String old = Files.readString(out);
+        int at = old.indexOf(KEPT);
+        return at < 0 ? "" : "\n" + old.substring(at);
+    }
+
+    static final String KEPT = "<!-- bench/run keeps what follows: figures written by hand -->";
 
     private static void run(Settings settings, Set<String> only, Report report) throws Exception {
         // before anything else: a full run that cannot install Node-RED fails now, not after an hour
