@@ -1,5 +1,6 @@
 package dev.ferry.inbox;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.orders.JournalEntry;
 import dev.ferry.orders.OrderStatus;
@@ -19,6 +20,8 @@ record InboxDetail(String id, String orderId, String subject, String title, Stri
     record Artifact(String kind, String href) {
     }
 
+    // "Order" is the posted order's schema in the API's description (docs/openapi.yaml)
+    @Schema(name = "InboxOrder")
     record Order(OrderStatus status, String externalId, String source, Map<String, String> refs,
             List<JournalEntry> journal) {
     }

@@ -1,5 +1,8 @@
 package dev.ferry.rpa;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,8 +62,14 @@ class BotsController {
             List<BotArtifact> artifacts) {
     }
 
+    record BotList(List<BotSummary> items) {
+    }
+
+    record StartedRun(String runId, String bot, String status) {
+    }
+
     @GetMapping
-    Map<String, Object> list() {
+    BotList list() {
         Map<String, BotRunRecord> latest = runs.latestByBot();
         List<BotSummary> items = bots.list().stream().map(found -> {
             BotRunRecord last = latest.get(found.name());
@@ -69,9 +78,11 @@ class BotsController {
                     bot == null ? null : bot.description(), found.problem(),
                     last == null ? null : new LastRun(last.id(), last.status(), last.startedAt()));
         }).toList();
-        return Map.of("items", items);
+        return new BotList(items);
     }
 
+    @ApiResponse(responseCode = "202", description = "The run started; read it at /api/bots/runs/{runId}.",
+            content = @Content(schema = @Schema(implementation = StartedRun.class)))
     @PostMapping(path = "/{name}/runs", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> start(@PathVariable String name, @RequestBody String body) {
         Bot bot = BOT_NAME.matcher(name).matches() ? bots.list().stream()
@@ -93,9 +104,11 @@ class BotsController {
             return invalidInput(problems);
         }
         String runId = runner.start(bot, input);
-        return ResponseEntity.accepted().body(Map.of("runId", runId, "bot", bot.name(), "status", "RUNNING"));
+        return ResponseEntity.accepted().body(new StartedRun(runId, bot.name(), "RUNNING"));
     }
 
+    @ApiResponse(responseCode = "200", description = "The run, with what it kept.",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
     @GetMapping("/runs/{runId}")
     ResponseEntity<?> run(@PathVariable String runId) {
         BotRunRecord run = RUN_ID.matcher(runId).matches() ? runs.find(runId).orElse(null) : null;
@@ -107,6 +120,10 @@ class BotsController {
                 run.error(), runs.artifacts(run.id())));
     }
 
+    @ApiResponse(responseCode = "200", description = "The file: a screenshot, the page's HTML or a Playwright trace.",
+            content = {@Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "text/html", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/runs/{runId}/artifacts/{file}")
     ResponseEntity<?> artifact(@PathVariable String runId, @PathVariable String file) {
         // only the known names, inside the folder of a recorded run: nothing else can be reached

@@ -70,7 +70,7 @@ class SecurityConfig {
                 .bind("ferry.intake.pulled-sources", Bindable.listOf(String.class)).orElse(List.of()));
         var problems = new ProblemEntryPoint(json);
         return http
-                .securityMatcher("/api/**", "/actuator/**")
+                .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                 // a key on every call needs no token; a browser's session cookie could be ridden, so it does
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfig::ridesOnASession))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -83,6 +83,9 @@ class SecurityConfig {
                         // route names, URIs and counts: for a scraper's key (METRICS), and administrators
                         .requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
                                 .hasAnyRole("METRICS", "ADMIN")
+                        // the API's description (docs/api.md#openapi): any key with a role, and people signed in
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+                                .hasAnyRole("INTAKE", "REVIEWER", "ADMIN", "METRICS")
                         .requestMatchers(HttpMethod.POST, "/api/orders").hasRole("INTAKE")
                         // a recording holds the whole payload whatever the source: for people who work every source
                         .requestMatchers(HttpMethod.GET, "/api/orders/*/recording").hasAnyRole("REVIEWER", "ADMIN")
