@@ -60,6 +60,31 @@ final class Contract {
         return answers;
     }
 
+    /** Every example of a request or answer in the description, as a pointer to its media type. */
+    Set<String> examples() {
+        Set<String> examples = new TreeSet<>();
+        description.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            String base = "/paths/" + escape(path.getKey()) + "/" + op.getKey();
+            op.getValue().path("requestBody").path("content").properties().forEach(media ->
+                    examples.add(base + "/requestBody/content/" + escape(media.getKey())));
+            op.getValue().path("responses").properties().forEach(answer -> answer.getValue().path("content")
+                    .properties().forEach(media -> examples.add(base + "/responses/" + answer.getKey() + "/content/"
+                            + escape(media.getKey()))));
+        }));
+        examples.removeIf(pointer -> !description.at(pointer).has("example") && !description.at(pointer).has("examples"));
+        return examples;
+    }
+
+    /** The example (or each of the examples) of a media type must match its schema. */
+    void checkExamples(String mediaPointer) {
+        JsonNode media = description.at(mediaPointer);
+        if (media.has("example")) {
+            validate(mediaPointer + "/schema", media.get("example"), mediaPointer + " example");
+        }
+        media.path("examples").properties().forEach(example -> validate(mediaPointer + "/schema",
+                example.getValue().path("value"), mediaPointer + " example " + example.getKey()));
+    }
+
     /** The answers checked so far. */
     Set<String> seen() {
         return new TreeSet<>(seen);
