@@ -4,13 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** Examples from the sandbox: the README's demo order, and the problem answers Ferry gives, word for word. */
+/**
+ * Examples from the sandbox: the README's demo order, real answers to it (apidocs/examples.json), and the problem
+ * answers Ferry gives, in its words.
+ */
 final class Examples {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ORDER_ID = "01a250c8-073f-7042-8328-a1f38a662e75";
+    private static final String EXCEPTION_ID = "019af5c4-0d21-7a6b-8e3f-5b9c2d7e1f08";
+    private static final String RUN_ID = "0b6f1c9e-2a4d-4e8b-9c1f-7d3a5e2b8c60";
 
     static final JsonNode DEMO_ORDER = parse("""
             {"externalId": "WEB-10042", "source": "webshop",
@@ -21,8 +28,8 @@ final class Examples {
                         "postalCode": "1100-048", "country": "PT"},
              "shipping": {"service": "standard"}}""");
 
-    static final JsonNode ACCEPTED = parse("""
-            {"orderId": "019af5c2-3b7e-7d41-9f0a-6c2e8b1d4a57", "status": "ACCEPTED"}""");
+    /** "METHOD path status" → a real answer (apidocs/examples.json). */
+    private static final JsonNode ANSWERS = resource("apidocs/examples.json");
 
     /** type → title and an answer's detail as Ferry writes it. */
     private static final Map<String, String[]> PROBLEMS = Map.ofEntries(
@@ -33,12 +40,13 @@ final class Examples {
                     "The discard needs a reason; nothing was changed."}),
             Map.entry("invalid-input", new String[] {"Invalid bot input",
                     "The input does not match the bot's input schema; no run was started."}),
-            Map.entry("unauthorized", new String[] {"Unauthorized", "A valid API key is required."}),
+            Map.entry("unauthorized", new String[] {"Unauthorized", "Send an API key as 'Authorization: Bearer <key>'."}),
             Map.entry("forbidden", new String[] {"Forbidden", "Your credentials do not allow this action."}),
             Map.entry("not-found", new String[] {"Not Found",
-                    "There is no order with id 019af5c2-3b7e-7d41-9f0a-6c2e8b1d4a57."}),
+                    "There is no order with id 01a250c8-073f-7042-8328-a1f38a662e75."}),
             Map.entry("conflict", new String[] {"Conflict",
-                    "Order 019af5c2-3b7e-7d41-9f0a-6c2e8b1d4a57 is IN_PROGRESS; it is recorded once it is COMPLETED or FLAGGED."}),
+                    "Order 01a250c8-073f-7042-8328-a1f38a662e75 is IN_PROGRESS; only an order that ended, COMPLETED or "
+                            + "FLAGGED, can be recorded."}),
             Map.entry("exception-not-found", new String[] {"Exception not found",
                     "There is no exception with id 019af5c4-0d21-7a6b-8e3f-5b9c2d7e1f08."}),
             Map.entry("exception-not-open", new String[] {"Exception not open",
@@ -49,13 +57,14 @@ final class Examples {
             Map.entry("exception-is-an-order", new String[] {"Exception about an order",
                     "Exception 019af5c4-0d21-7a6b-8e3f-5b9c2d7e1f08 is about an order; replay the order (or discard it) to close it."}),
             Map.entry("exception-claimed", new String[] {"Someone else is working on it",
-                    "reviewer is working on this exception since 2026-12-07T13:40:00Z."}),
+                    "reviewer is working on this item since 2026-12-07T13:40:00Z; take it over to act on it."}),
             Map.entry("payload-too-large", new String[] {"Payload Too Large",
-                    "The body is larger than 1048576 bytes."}),
+                    "The order is larger than the limit of 1048576 bytes."}),
             Map.entry("unsupported-media-type", new String[] {"Unsupported Media Type",
-                    "Send the order as application/json."}),
+                    "Send the order as application/json, not text/plain."}),
             Map.entry("idempotency-key-reused", new String[] {"Idempotency-Key reused",
-                    "This Idempotency-Key was used for a different order; use a new key for a new order."}),
+                    "The Idempotency-Key 'demo-10042' was already used for order 01a250c8-073f-7042-8328-a1f38a662e75 "
+                            + "with a different body; use a new key for a new order."}),
             Map.entry("store-unavailable", new String[] {"Store unavailable",
                     "Ferry cannot store orders right now: cannot create a file in /var/lib/ferry (Operation not "
                             + "permitted). Nothing was accepted; send the order again after Retry-After seconds."}),
@@ -73,6 +82,19 @@ final class Examples {
     private Examples() {
     }
 
+    /** A real success answer of the operation, or null when none was kept. */
+    static JsonNode answer(String method, String path, int status) {
+        JsonNode answer = ANSWERS.get(method + " " + path + " " + status);
+        return answer == null ? null : answer.deepCopy();
+    }
+
+    /** The operation's path with example values, as an answer's {@code instance} names it. */
+    static String instance(String path) {
+        return path.replace("{orderId}", ORDER_ID).replace("{id}", EXCEPTION_ID).replace("{runId}", RUN_ID)
+                .replace("{file}", "trace.zip")
+                .replace("/api/bots/{name}", "/api/bots/book-fright").replace("{name}", "nightly");
+    }
+
     static ObjectNode problem(String type, int status, String instance) {
         String[] known = PROBLEMS.get(type);
         if (known == null) {
@@ -86,9 +108,20 @@ final class Examples {
             problem.put("errorCount", 1);
         }
         if (type.equals("idempotency-key-reused")) {
-            problem.put("orderId", "019af5c2-3b7e-7d41-9f0a-6c2e8b1d4a57");
+            problem.put("orderId", "01a250c8-073f-7042-8328-a1f38a662e75");
         }
         return problem;
+    }
+
+    private static JsonNode resource(String name) {
+        try (InputStream in = Examples.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is not on the class path");
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonNode parse(String json) {

@@ -1,5 +1,6 @@
 package dev.ferry.apidocs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -65,8 +66,13 @@ final class OperationAnswers implements OpenApiCustomizer {
         if (op.path().equals("/api/orders") && op.method().equals("POST")) {
             answers.values().forEach(answer -> answer.addHeaderObject("Location", new Header()
                     .description("/api/orders/<orderId>").schema(ApiSchemas.typed("string"))));
-            answers.get("202").getContent().get("application/json").example(Examples.ACCEPTED);
         }
+        answers.forEach((status, answer) -> {
+            JsonNode example = Examples.answer(op.method(), op.path(), Integer.parseInt(status));
+            if (example != null) {
+                answer.getContent().get("application/json").example(example);
+            }
+        });
         problems(op, answers);
         operation.responses(answers);
     }
@@ -74,7 +80,7 @@ final class OperationAnswers implements OpenApiCustomizer {
     private static void problems(ApiOperations.Op op, ApiResponses answers) {
         Map<Integer, List<ApiOperations.Problem>> byStatus = new TreeMap<>();
         ApiOperations.problems(op).forEach(p -> byStatus.computeIfAbsent(p.status(), s -> new ArrayList<>()).add(p));
-        String instance = op.path();
+        String instance = Examples.instance(op.path());
         byStatus.forEach((status, problems) -> {
             MediaType media = new MediaType().schema(ApiSchemas.problemOf(problems.stream()
                     .map(ApiOperations.Problem::type).distinct().toList()));
