@@ -161,6 +161,10 @@ class OpenApiContractIT extends FerryIntegrationTest {
         expect(401, "unauthorized", call("POST", claim, "/api/exceptions/" + held + "/claim", null, null, null));
         expect(403, "forbidden", call("POST", claim, "/api/exceptions/" + held + "/claim", INTAKE_KEY, null, null));
         expect(404, "exception-not-found", call("POST", claim, missing + "/claim", OPS_KEY, null, null));
+        expect(400, "bad-request", call("POST", claim, "/api/exceptions/" + held + "/claim", OPS_KEY,
+                "application/json", "{"));
+        expect(415, "unsupported-media-type", call("POST", claim, "/api/exceptions/" + held + "/claim", OPS_KEY,
+                "text/plain", "{\"takeOver\":true}"));
         expect(409, "exception-claimed", call("DELETE", claim, "/api/exceptions/" + held + "/claim", OPS_KEY, null, null));
         expect(204, null, call("DELETE", claim, "/api/exceptions/" + held + "/claim", REVIEWER_KEY, null, null));
         expect(401, "unauthorized", call("DELETE", claim, "/api/exceptions/" + held + "/claim", null, null, null));
@@ -210,6 +214,10 @@ class OpenApiContractIT extends FerryIntegrationTest {
         String reason = "{\"reason\":\"Customer cancelled\"}";
         expect(400, "invalid-request", call("POST", discard, "/api/exceptions/" + discarded + "/discard", OPS_KEY,
                 "application/json", "{}"));
+        expect(400, "bad-request", call("POST", discard, "/api/exceptions/" + discarded + "/discard", OPS_KEY,
+                "application/json", "{"));
+        expect(415, "unsupported-media-type", call("POST", discard, "/api/exceptions/" + discarded + "/discard",
+                OPS_KEY, "text/plain", reason));
         contract.checkRequest("POST", discard, reason);
         expect(200, null, call("POST", discard, "/api/exceptions/" + discarded + "/discard", OPS_KEY,
                 "application/json", reason));
@@ -236,6 +244,10 @@ class OpenApiContractIT extends FerryIntegrationTest {
                 REVIEWER_KEY, "application/json", note));
         expect(409, "exception-claimed", call("POST", resolve, "/api/exceptions/" + heldNotice + "/resolve", OPS_KEY,
                 "application/json", note));
+        expect(400, "bad-request", call("POST", resolve, "/api/exceptions/" + notice + "/resolve", OPS_KEY,
+                "application/json", "{"));
+        expect(415, "unsupported-media-type", call("POST", resolve, "/api/exceptions/" + notice + "/resolve", OPS_KEY,
+                "text/plain", note));
         contract.checkRequest("POST", resolve, note);
         expect(200, null, call("POST", resolve, "/api/exceptions/" + notice + "/resolve", OPS_KEY,
                 "application/json", note));
@@ -254,6 +266,8 @@ class OpenApiContractIT extends FerryIntegrationTest {
         expect(400, "invalid-request", call("POST", replayAll, replayAll, OPS_KEY, "application/json", "{}"));
         expect(401, "unauthorized", call("POST", replayAll, replayAll, null, "application/json", some));
         expect(403, "forbidden", call("POST", replayAll, replayAll, INTAKE_KEY, "application/json", some));
+        expect(400, "bad-request", call("POST", replayAll, replayAll, OPS_KEY, "application/json", "{"));
+        expect(415, "unsupported-media-type", call("POST", replayAll, replayAll, OPS_KEY, "text/plain", some));
         expect(202, null, call("POST", replayAll, replayAll, OPS_KEY, "application/json", some));
         String discardAll = "/api/exceptions/discard";
         String others = "{\"ids\":[\"" + bulkDiscarded + "\"],\"reason\":\"Duplicate of another order\"}";
@@ -262,6 +276,8 @@ class OpenApiContractIT extends FerryIntegrationTest {
                 "{\"ids\":[\"" + bulkDiscarded + "\"]}"));
         expect(401, "unauthorized", call("POST", discardAll, discardAll, null, "application/json", others));
         expect(403, "forbidden", call("POST", discardAll, discardAll, INTAKE_KEY, "application/json", others));
+        expect(400, "bad-request", call("POST", discardAll, discardAll, OPS_KEY, "application/json", "{"));
+        expect(415, "unsupported-media-type", call("POST", discardAll, discardAll, OPS_KEY, "text/plain", others));
         expect(200, null, call("POST", discardAll, discardAll, OPS_KEY, "application/json", others));
     }
 
@@ -326,6 +342,8 @@ class OpenApiContractIT extends FerryIntegrationTest {
             expect(403, "forbidden", call("GET", template, name + suffix, INTAKE_KEY, null, null));
             expect(404, "schedule-not-found", call("GET", template, missing + suffix, OPS_KEY, null, null));
         }
+        expect(400, "bad-request", call("GET", "/api/schedules/{name}/runs", name + "/runs?limit=ten", OPS_KEY, null,
+                null));
         for (String action : new String[] {"/pause", "/resume", "/run"}) {
             String template = "/api/schedules/{name}" + action;
             expect(action.equals("/run") ? 202 : 200, null, call("POST", template, name + action, OPS_KEY, null, null));

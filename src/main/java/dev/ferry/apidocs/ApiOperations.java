@@ -29,6 +29,10 @@ final class ApiOperations {
             "the exception is RESOLVED or DISCARDED, or its order is not FLAGGED any more");
     private static final Problem CLAIMED = new Problem(409, "exception-claimed",
             "someone else works on the item (`claim` says who): claim it with takeOver first");
+    // Spring's own answers to a body it cannot read as the operation's JSON
+    private static final Problem NOT_JSON = new Problem(400, "bad-request", "a body that is not JSON");
+    private static final Problem NOT_JSON_TYPE = new Problem(415, "unsupported-media-type",
+            "a body that is not application/json");
     private static final Problem NO_SCHEDULE = new Problem(404, "schedule-not-found",
             "no schedule of that name under ferry.schedules");
     private static final Problem NOT_SCHEDULED = new Problem(409, "schedule-not-scheduled",
@@ -70,7 +74,8 @@ final class ApiOperations {
                     Map.of(200, "The item, its order's payload and what happened to both."), List.of(NO_EXCEPTION)),
             new Op("POST", "/api/exceptions/{id}/claim", "claimException", "exceptions", REVIEWERS, true,
                     Map.of(200, "The caller works on the item now."),
-                    List.of(NO_EXCEPTION, new Problem(409, "exception-not-open", "the exception is not OPEN"), CLAIMED)),
+                    List.of(NOT_JSON, NO_EXCEPTION, new Problem(409, "exception-not-open", "the exception is not OPEN"),
+                            CLAIMED, NOT_JSON_TYPE)),
             new Op("DELETE", "/api/exceptions/{id}/claim", "releaseException", "exceptions", REVIEWERS, true,
                     Map.of(204, "Let go of the item (nothing happens when the caller did not hold it)."),
                     List.of(NO_EXCEPTION, CLAIMED)),
@@ -90,20 +95,21 @@ final class ApiOperations {
                             CLAIMED)),
             new Op("POST", "/api/exceptions/{id}/discard", "discardException", "exceptions", REVIEWERS, true,
                     Map.of(200, "The item and its order are DISCARDED."),
-                    List.of(new Problem(400, "invalid-request", "no reason"), NO_EXCEPTION, NOT_OPEN, CLAIMED)),
+                    List.of(new Problem(400, "invalid-request", "no reason"), NOT_JSON, NO_EXCEPTION, NOT_OPEN, CLAIMED,
+                            NOT_JSON_TYPE)),
             new Op("POST", "/api/exceptions/{id}/resolve", "resolveException", "exceptions", REVIEWERS, true,
                     Map.of(200, "The notice is RESOLVED."),
-                    List.of(new Problem(400, "invalid-request", "no note"), NO_EXCEPTION, NOT_OPEN,
+                    List.of(new Problem(400, "invalid-request", "no note"), NOT_JSON, NO_EXCEPTION, NOT_OPEN,
                             new Problem(409, "exception-is-an-order", "the item is about an order: replay it instead"),
-                            CLAIMED)),
+                            CLAIMED, NOT_JSON_TYPE)),
             new Op("POST", "/api/exceptions/replay", "replayExceptions", "exceptions", REVIEWERS, true,
                     Map.of(202, "The selected OPEN items' orders are queued again."),
                     List.of(new Problem(400, "invalid-request", "an empty or invalid selection, or one that holds "
-                            + "no OPEN exception"))),
+                            + "no OPEN exception"), NOT_JSON, NOT_JSON_TYPE)),
             new Op("POST", "/api/exceptions/discard", "discardExceptions", "exceptions", REVIEWERS, true,
                     Map.of(200, "The selected OPEN items are DISCARDED."),
                     List.of(new Problem(400, "invalid-request", "no reason, an empty or invalid selection, or one "
-                            + "that holds no OPEN exception"))),
+                            + "that holds no OPEN exception"), NOT_JSON, NOT_JSON_TYPE)),
 
             new Op("GET", "/api/bots", "listBots", "bots", REVIEWERS, true,
                     Map.of(200, "The bots with their last run."), List.of()),
@@ -127,7 +133,8 @@ final class ApiOperations {
             new Op("GET", "/api/schedules/{name}", "getSchedule", "schedules", REVIEWERS, true,
                     Map.of(200, "The schedule."), List.of(NO_SCHEDULE)),
             new Op("GET", "/api/schedules/{name}/runs", "listScheduleRuns", "schedules", REVIEWERS, true,
-                    Map.of(200, "Its recent runs."), List.of(NO_SCHEDULE)),
+                    Map.of(200, "Its recent runs."),
+                    List.of(new Problem(400, "bad-request", "a limit that is not a whole number"), NO_SCHEDULE)),
             new Op("POST", "/api/schedules/{name}/pause", "pauseSchedule", "schedules", ADMINS, true,
                     Map.of(200, "Paused."), List.of(NO_SCHEDULE, NOT_SCHEDULED)),
             new Op("POST", "/api/schedules/{name}/resume", "resumeSchedule", "schedules", ADMINS, true,

@@ -100,8 +100,10 @@ final class Examples {
         if (known == null) {
             throw new IllegalStateException("No example for the problem type " + type);
         }
+        String detail = type.equals("bad-request") && status == 400 && !instance.startsWith("/api/orders")
+                && !instance.equals("/api/exceptions") ? notRead(instance) : known[1];
         ObjectNode problem = JSON.createObjectNode().put("type", ApiSchemas.PROBLEM_BASE + type).put("title", known[0])
-                .put("status", status).put("detail", known[1]).put("instance", instance);
+                .put("status", status).put("detail", detail).put("instance", instance);
         if (type.equals("invalid-order")) {
             problem.putArray("errors").addObject().put("pointer", "/currency")
                     .put("message", "must be an ISO 4217 currency code such as EUR or USD");
@@ -111,6 +113,11 @@ final class Examples {
             problem.put("orderId", "01a250c8-073f-7042-8328-a1f38a662e75");
         }
         return problem;
+    }
+
+    // Spring's words for a body or parameter it could not read
+    private static String notRead(String instance) {
+        return instance.endsWith("/runs") ? "Failed to convert 'limit' with value: 'ten'" : "Failed to read request";
     }
 
     private static JsonNode resource(String name) {
