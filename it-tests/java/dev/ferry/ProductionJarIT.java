@@ -19,7 +19,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * target/ferry.jar holds what production runs: no simulated systems, no WireMock, no Node.js binaries of
- * Playwright's; and asked for the simulated systems anyway, it says in one line where they are. Its
+ * Playwright's, no client generated for the tests; and asked for the simulated systems anyway, it says in one line where they are. Its
  * {@code validate} command checks a home's files and says so in its exit code.
  */
 class ProductionJarIT {
@@ -36,6 +36,9 @@ class ProductionJarIT {
                             || name.contains("driver-bundle"));
             assertThat(names).noneMatch(name -> name.startsWith("BOOT-INF/classes/dev/ferry/sandbox/")
                     && name.endsWith(".class"));
+            // the client generated from docs/openapi.yaml is the tests' (OpenApiClientIT), as are its parser and generator
+            assertThat(names).noneMatch(name -> name.startsWith("BOOT-INF/classes/dev/ferry/client/")
+                    || name.startsWith("BOOT-INF/lib/swagger-parser") || name.startsWith("BOOT-INF/lib/openapi-generator"));
         }
     }
 

@@ -45,6 +45,16 @@ class InboxController {
     record ClaimedDetail(@JsonUnwrapped InboxDetail detail, Claim claim) {
     }
 
+    /** A replay: the order is queued again. */
+    record Replayed(String exceptionId, String orderId, String status) {
+    }
+
+    record BulkReplayed(int replayed, List<String> exceptionIds) {
+    }
+
+    record BulkDiscarded(int discarded, List<String> exceptionIds) {
+    }
+
     @GetMapping
     InboxPage list(@RequestParam(required = false) String status, @RequestParam(required = false) String category,
             @RequestParam(required = false) String step, @RequestParam(required = false) String source,
@@ -90,9 +100,9 @@ class InboxController {
 
     @PostMapping("/{id}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, String> replay(@PathVariable String id, Authentication user) {
+    Replayed replay(@PathVariable String id, Authentication user) {
         InboxItem item = actions.replay(id, user.getName());
-        return Map.of("exceptionId", item.id(), "orderId", item.orderId(), "status", "ACCEPTED");
+        return new Replayed(item.id(), item.orderId(), "ACCEPTED");
     }
 
     @PostMapping("/{id}/discard")
@@ -115,18 +125,18 @@ class InboxController {
 
     @PostMapping("/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, Object> replayAll(@RequestBody(required = false) InboxRequests.Selection body, Authentication user) {
+    BulkReplayed replayAll(@RequestBody(required = false) InboxRequests.Selection body, Authentication user) {
         List<String> replayed = actions.each(select(body, false), id -> actions.replay(id, user.getName()));
         requireSome(replayed);
-        return Map.of("replayed", replayed.size(), "exceptionIds", replayed);
+        return new BulkReplayed(replayed.size(), replayed);
     }
 
     @PostMapping("/discard")
-    Map<String, Object> discardAll(@RequestBody(required = false) InboxRequests.Selection body, Authentication user) {
+    BulkDiscarded discardAll(@RequestBody(required = false) InboxRequests.Selection body, Authentication user) {
         List<String> ids = select(body, true);
         List<String> discarded = actions.each(ids, id -> actions.discard(id, body.reason().trim(), user.getName()));
         requireSome(discarded);
-        return Map.of("discarded", discarded.size(), "exceptionIds", discarded);
+        return new BulkDiscarded(discarded.size(), discarded);
     }
 
     private List<String> select(InboxRequests.Selection body, boolean reasonRequired) {

@@ -3,6 +3,7 @@ package dev.ferry.inbox;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.orders.JournalEntry;
 import dev.ferry.orders.OrderStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,13 @@ record InboxDetail(String id, String orderId, String subject, String title, Stri
     record Artifact(String kind, String href) {
     }
 
-    /** {@code traceId}: the order's trace (docs/operations.md#tracing), absent when it was never traced. */
+    /**
+     * {@code traceId}: the order's trace (docs/operations.md#tracing), absent when it was never traced. Named
+     * InboxOrder in the API's description (docs/openapi.yaml), where "Order" is the posted order's schema.
+     */
+    @Schema(name = "InboxOrder")
     record Order(OrderStatus status, String externalId, String source, Map<String, String> refs,
-            List<JournalEntry> journal, String traceId) {
+            List<JournalEntry> journal, @Schema(description = "The order's trace id (docs/operations.md#tracing); only when the order was accepted with tracing on")
+            String traceId) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.orders;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
 
@@ -8,7 +9,7 @@ import java.util.Map;
  * entry was written with tracing off.
  */
 public record JournalEntry(String step, StepOutcome outcome, Instant at, String detail, Map<String, String> refs,
-        String traceId) {
+        @Schema(description = "The order's trace id (docs/operations.md#tracing); only when the order was accepted with tracing on") String traceId) {
 
     public JournalEntry(String step, StepOutcome outcome, Instant at, String detail, Map<String, String> refs) {
         this(step, outcome, at, detail, refs, null);

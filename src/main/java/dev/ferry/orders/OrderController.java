@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.http.HttpStatus;
@@ -37,9 +36,13 @@ class OrderController {
         this.bodies = bodies;
     }
 
+    /** The answer to a post: the order's id and its status (ACCEPTED, or where an earlier copy got to). */
+    record Accepted(String orderId, OrderStatus status) {
+    }
+
     // the raw body, not a bound object: the size limit, the content type and malformed JSON each get their own answer
     @PostMapping
-    ResponseEntity<Map<String, Object>> accept(HttpServletRequest request,
+    ResponseEntity<Accepted> accept(HttpServletRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Authentication caller)
             throws IOException {
         OrderAccess access = OrderAccess.of(caller);
@@ -56,7 +59,7 @@ class OrderController {
         Intake result = intake.accept(order, access.client().name(), idempotencyKey);
         return ResponseEntity.status(result.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .location(URI.create("/api/orders/" + result.orderId()))
-                .body(Map.of("orderId", result.orderId(), "status", result.status()));
+                .body(new Accepted(result.orderId(), result.status()));
     }
 
     // another source's order answers as one that does not exist: 403 would confirm to a client that the id is taken

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.system.Problems;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -56,11 +59,19 @@ class BotsController {
 
     record RunView(String runId, String bot, String system, String orderId, String status, String failureCode,
             Instant startedAt, Instant finishedAt, JsonNode input, JsonNode output, String error,
-            List<BotArtifact> artifacts, String traceId) {
+            List<BotArtifact> artifacts,
+            @Schema(description = "The trace the run is part of (docs/operations.md#tracing); only with tracing on")
+            String traceId) {
+    }
+
+    record BotList(List<BotSummary> items) {
+    }
+
+    record StartedRun(String runId, String bot, String status) {
     }
 
     @GetMapping
-    Map<String, Object> list() {
+    BotList list() {
         Map<String, BotRunRecord> latest = runs.latestByBot();
         List<BotSummary> items = bots.list().stream().map(found -> {
             BotRunRecord last = latest.get(found.name());
@@ -69,9 +80,11 @@ class BotsController {
                     bot == null ? null : bot.description(), found.problem(),
                     last == null ? null : new LastRun(last.id(), last.status(), last.startedAt()));
         }).toList();
-        return Map.of("items", items);
+        return new BotList(items);
     }
 
+    @ApiResponse(responseCode = "202", description = "The run started; read it at /api/bots/runs/{runId}.",
+            content = @Content(schema = @Schema(implementation = StartedRun.class)))
     @PostMapping(path = "/{name}/runs", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> start(@PathVariable String name, @RequestBody String body) {
         Bot bot = BOT_NAME.matcher(name).matches() ? bots.list().stream()
@@ -93,9 +106,11 @@ class BotsController {
             return invalidInput(problems);
         }
         String runId = runner.start(bot, input);
-        return ResponseEntity.accepted().body(Map.of("runId", runId, "bot", bot.name(), "status", "RUNNING"));
+        return ResponseEntity.accepted().body(new StartedRun(runId, bot.name(), "RUNNING"));
     }
 
+    @ApiResponse(responseCode = "200", description = "The run, with what it kept.",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
     @GetMapping("/runs/{runId}")
     ResponseEntity<?> run(@PathVariable String runId) {
         BotRunRecord run = RUN_ID.matcher(runId).matches() ? runs.find(runId).orElse(null) : null;
@@ -107,6 +122,10 @@ class BotsController {
                 run.error(), runs.artifacts(run.id()), run.traceId()));
     }
 
+    @ApiResponse(responseCode = "200", description = "The file: a screenshot, the page's HTML or a Playwright trace.",
+            content = {@Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "text/html", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/runs/{runId}/artifacts/{file}")
     ResponseEntity<?> artifact(@PathVariable String runId, @PathVariable String file) {
         // only the known names, inside the folder of a recorded run: nothing else can be reached

@@ -1,7 +1,10 @@
 package dev.ferry.scheduling;
 
 import dev.ferry.system.Problems;
-import java.util.Map;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.List;
 import org.quartz.SchedulerException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,38 +32,57 @@ class SchedulesController {
         this.schedules = schedules;
     }
 
-    @GetMapping
-    Map<String, Object> list() {
-        return Map.of("items", schedules.list());
+    record ScheduleList(List<ScheduleView> items) {
     }
 
+    record ScheduleRuns(String schedule, List<ScheduleRun> items) {
+    }
+
+    record Fired(String schedule, String status) {
+    }
+
+    @GetMapping
+    ScheduleList list() {
+        return new ScheduleList(schedules.list());
+    }
+
+    @ApiResponse(responseCode = "200", description = "The schedule.",
+            content = @Content(schema = @Schema(implementation = ScheduleView.class)))
     @GetMapping("/{name}")
     ResponseEntity<?> one(@PathVariable String name) {
         return schedules.find(name).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(name));
     }
 
+    @ApiResponse(responseCode = "200", description = "Its recent runs, newest first.",
+            content = @Content(schema = @Schema(implementation = ScheduleRuns.class)))
     @GetMapping("/{name}/runs")
     ResponseEntity<?> runs(@PathVariable String name, @RequestParam(defaultValue = "50") int limit) {
         if (!schedules.known(name)) {
             return notFound(name);
         }
-        return ResponseEntity.ok(Map.of("schedule", name, "items", schedules.recent(name, limit)));
+        return ResponseEntity.ok(new ScheduleRuns(name, schedules.recent(name, limit)));
     }
 
+    @ApiResponse(responseCode = "200", description = "Paused; the schedule as it is now.",
+            content = @Content(schema = @Schema(implementation = ScheduleView.class)))
     @PostMapping("/{name}/pause")
     ResponseEntity<?> pause(@PathVariable String name, Authentication user) throws SchedulerException {
         return answer(name, schedules.pause(name, user.getName()));
     }
 
+    @ApiResponse(responseCode = "200", description = "Resumed; the schedule as it is now.",
+            content = @Content(schema = @Schema(implementation = ScheduleView.class)))
     @PostMapping("/{name}/resume")
     ResponseEntity<?> resume(@PathVariable String name, Authentication user) throws SchedulerException {
         return answer(name, schedules.resume(name, user.getName()));
     }
 
+    @ApiResponse(responseCode = "202", description = "Fired now, beside its cron.",
+            content = @Content(schema = @Schema(implementation = Fired.class)))
     @PostMapping("/{name}/run")
     ResponseEntity<?> run(@PathVariable String name, Authentication user) throws SchedulerException {
         return switch (schedules.runNow(name, user.getName())) {
-            case DONE -> ResponseEntity.accepted().body(Map.of("schedule", name, "status", "FIRED"));
+            case DONE -> ResponseEntity.accepted().body(new Fired(name, "FIRED"));
             case NOT_FOUND -> notFound(name);
             case NOT_IN_USE -> notScheduled(name);
         };

@@ -27,7 +27,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two ways in: API clients with a key on every call (/api, /actuator), and people who log in to the
@@ -40,6 +44,11 @@ class SecurityConfig {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+    // the API's interactive page (/swagger-ui.html): the same, and the one <style> of Swagger UI's logo, by its hash
+    private static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+            "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='");
+    private static final RequestMatcher SWAGGER_UI = request -> request.getRequestURI()
+            .startsWith(request.getContextPath() + "/swagger-ui/");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -70,7 +79,7 @@ class SecurityConfig {
                 .bind("ferry.intake.pulled-sources", Bindable.listOf(String.class)).orElse(List.of()));
         var problems = new ProblemEntryPoint(json);
         return http
-                .securityMatcher("/api/**", "/actuator/**")
+                .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                 // a key on every call needs no token; a browser's session cookie could be ridden, so it does
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfig::ridesOnASession))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -83,6 +92,9 @@ class SecurityConfig {
                         // route names, URIs and counts: for a scraper's key (METRICS), and administrators
                         .requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
                                 .hasAnyRole("METRICS", "ADMIN")
+                        // the API's description (docs/api.md#openapi): any key with a role, and people signed in
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+                                .hasAnyRole("INTAKE", "REVIEWER", "ADMIN", "METRICS")
                         .requestMatchers(HttpMethod.POST, "/api/orders").hasRole("INTAKE")
                         // a recording holds the whole payload whatever the source: for people who work every source
                         .requestMatchers(HttpMethod.GET, "/api/orders/*/recording").hasAnyRole("REVIEWER", "ADMIN")
@@ -120,7 +132,10 @@ class SecurityConfig {
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+                                new StaticHeadersWriter("Content-Security-Policy", SWAGGER_UI_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
+                                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
