@@ -29,7 +29,7 @@ class OrderTracesTests {
 
     @Test
     void aTracerThatDoesNothingIsTracingOff() {
-        // what TracingOff puts in place when management.tracing.enabled is false
+        // a tracer that makes no spans is no tracing, whatever the switch says
         assertThat(traces(Tracer.NOOP, true).on()).isFalse();
     }
 
