@@ -9,7 +9,7 @@ import org.springframework.mock.env.MockEnvironment;
 class TracingSwitchTests {
 
     @Test
-    void offLeavesOpenTelemetryOutBesideWhatTheConfigurationExcludes() {
+    void offLeavesTracingOutBesideWhatTheConfigurationExcludes() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("spring.autoconfigure.exclude", "com.example.SomeAutoConfiguration");
 
@@ -17,7 +17,7 @@ class TracingSwitchTests {
 
         assertThat(environment.getProperty("spring.autoconfigure.exclude").split(","))
                 .contains("com.example.SomeAutoConfiguration")
-                .containsAll(TracingSwitch.OPEN_TELEMETRY);
+                .containsAll(TracingSwitch.TRACING);
     }
 
     @Test
