@@ -45,10 +45,12 @@ final class EndToEndScenario {
                             + " % of that rate for " + (settings.smoke() ? "a moment" : "60 s") + ". Latency from the"
                             + " 202 to `COMPLETED` (Ferry's `updatedAt`) of a random sample of up to 1,000 orders."
                             + " CPU: Ferry's JVM (/proc/<pid>/stat) over the batch, intake included, divided by the"
-                            + " orders.")
+                            + " orders; and the same less its JIT compiler threads (/proc/<pid>/task/*/stat), whose"
+                            + " work left over from the warm-up varies from run to run.")
                     .command("bench/run --only end-to-end")
                     .table(List.of("run", "orders", "offered/s", "settled/s", "× L", "Ferry CPU ms/order",
-                            "sandbox CPU ms/order", "202 → COMPLETED p50 ms", "p99 ms", "intake p99 ms",
+                            "… without JIT compilers", "sandbox CPU ms/order", "202 → COMPLETED p50 ms", "p99 ms",
+                            "intake p99 ms",
                             "flagged", "max RSS MiB"),
                             List.of(row("saturation", saturated, limit), row("below saturation", steady, limit)))
                     .text("**" + Report.f(throughput, 1) + " orders/s = " + Report.f(ratio, 2) + " × L** (L = "
@@ -86,7 +88,8 @@ final class EndToEndScenario {
     static List<String> row(String name, Batch batch, LimitScenario.Limit limit) {
         return List.of(name, Integer.toString(batch.orders()), Report.f(batch.offeredRate(), 1),
                 Report.f(batch.throughput(), 1), Report.f(batch.throughput() / limit.combined(), 2),
-                Report.f(batch.ferryCpuMsPerOrder(), 2), Report.f(batch.sandboxCpuMsPerOrder(), 2),
+                Report.f(batch.ferryCpuMsPerOrder(), 2), Report.f(batch.ferryCpuMsPerOrderWithoutJit(), 2),
+                Report.f(batch.sandboxCpuMsPerOrder(), 2),
                 Report.f(batch.completion().p(50), 0), Report.f(batch.completion().p(99), 0),
                 Report.f(batch.intake().p(99), 1), Long.toString(batch.flagged()), Report.f(batch.maxRssMiB(), 0));
     }
